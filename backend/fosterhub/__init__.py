@@ -1,0 +1,3 @@
+"""Foster Hub: recruit and keep foster carers."""
+
+__version__ = "0.1.0"

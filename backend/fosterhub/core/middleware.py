@@ -1,0 +1,150 @@
+"""One pure-ASGI middleware for what every request needs: a request id, the body-size cap,
+security headers, the access log line and Prometheus metrics.
+
+Pure ASGI (not BaseHTTPMiddleware) because it sits on every request's hot path.
+"""
+
+import json
+import re
+import secrets
+import time
+from typing import Any
+
+import structlog
+from prometheus_client import CollectorRegistry, Counter, Histogram
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+log = structlog.get_logger("fosterhub.http")
+
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+
+API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+APP_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
+# Swagger UI needs its inline start-up script and the CDN it loads from.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: "
+    "https://fastapi.tiangolo.com; frame-ancestors 'none'"
+)
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "fosterhub_http_requests_total", "HTTP requests", ["method", "route", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "fosterhub_http_request_duration_seconds", "HTTP request latency", ["method", "route"],
+            registry=self.registry,
+            buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
+        )
+
+
+class _BodyTooLarge(HTTPException):
+    """An HTTPException so FastAPI's body parsing passes it on as a 413, not a parse error."""
+
+    def __init__(self) -> None:
+        super().__init__(413, "The request body is too large.")
+
+
+def _problem_413(limit: int, request_id: str) -> bytes:
+    return json.dumps({
+        "type": "https://fosterhub.org.uk/problems/payload-too-large",
+        "title": "Request body too large", "status": 413,
+        "detail": f"The body may be at most {limit} bytes.", "request_id": request_id,
+    }).encode()
+
+
+class RequestMiddleware:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, metrics: Metrics) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.metrics = metrics
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        headers = dict(scope["headers"])
+        given = headers.get(b"x-request-id", b"").decode("latin-1")
+        request_id = given if _REQUEST_ID.match(given) else secrets.token_hex(8)
+        scope.setdefault("state", {})["request_id"] = request_id
+        structlog.contextvars.bind_contextvars(request_id=request_id)
+        path: str = scope["path"]
+        csp = DOCS_CSP if path.startswith("/api/v1/docs") else (
+            API_CSP if path.startswith(("/api/", "/healthz", "/readyz", "/metrics")) else APP_CSP
+        )
+        status = 500
+        response_started = False
+
+        async def send_wrapper(message: Message) -> None:
+            nonlocal status, response_started
+            if message["type"] == "http.response.start":
+                response_started = True
+                status = message["status"]
+                out = list(message.get("headers", []))
+                names = {name.lower() for name, _ in out}
+                extra = [
+                    (b"x-request-id", request_id.encode()),
+                    (b"x-content-type-options", b"nosniff"),
+                    (b"referrer-policy", b"strict-origin-when-cross-origin"),
+                    (b"x-frame-options", b"DENY"),
+                ]
+                if b"content-security-policy" not in names:
+                    extra.append((b"content-security-policy", csp.encode()))
+                message["headers"] = out + [h for h in extra if h[0] not in names]
+            await send(message)
+
+        length = headers.get(b"content-length")
+        try:
+            if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
+                raise _BodyTooLarge
+            received = 0
+
+            async def receive_capped() -> Message:
+                nonlocal received
+                message = await receive()
+                if message["type"] == "http.request":
+                    received += len(message.get("body", b""))
+                    if received > self.max_body_bytes:
+                        raise _BodyTooLarge
+                return message
+
+            await self.app(scope, receive_capped, send_wrapper)
+        except _BodyTooLarge:
+            if response_started:
+                raise
+            body = _problem_413(self.max_body_bytes, request_id)
+            await send_wrapper({
+                "type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/problem+json"),
+                            (b"content-length", str(len(body)).encode())],
+            })
+            await send_wrapper({"type": "http.response.body", "body": body})
+        finally:
+            elapsed = time.perf_counter() - started
+            route = _route_template(scope)
+            self.metrics.requests.labels(scope["method"], route, str(status)).inc()
+            self.metrics.latency.labels(scope["method"], route).observe(elapsed)
+            log.info(
+                "request", method=scope["method"], route=route, status=status,
+                duration_ms=round(elapsed * 1000, 2),
+            )
+            structlog.contextvars.unbind_contextvars("request_id")
+
+
+def _route_template(scope: Scope) -> str:
+    # The template (`/api/v1/users/{user_id}`), never the path: paths can hold personal data.
+    route: Any = scope.get("route")
+    template = getattr(route, "path_format", None) or getattr(route, "path", None)
+    if template:
+        return str(template)
+    return "static" if scope.get("app_root_path") is not None else "unmatched"

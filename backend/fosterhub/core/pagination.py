@@ -1,0 +1,101 @@
+"""Cursor pagination: `?limit=&cursor=` in, `{"items": [...], "next_cursor": ...}` out."""
+
+import base64
+import json
+from collections.abc import Sequence
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Query
+from pydantic import BaseModel
+from sqlalchemy import Select, and_, or_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from fosterhub.core.errors import InvalidInput
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None
+
+
+class PageParams(BaseModel):
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    limit: Annotated[int, Query(ge=1, le=200, description="Items per page (1-200)")] = 50,
+    cursor: Annotated[
+        str | None, Query(max_length=512, description="`next_cursor` of the previous page")
+    ] = None,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor)
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    raw = json.dumps([v.isoformat() if hasattr(v, "isoformat") else v for v in values])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except ValueError as exc:
+        raise InvalidInput.field("cursor", "Not a cursor this API issued") from exc
+    if not isinstance(values, list) or len(values) != size:
+        raise InvalidInput.field("cursor", "Not a cursor this API issued")
+    return values
+
+
+async def paginate(
+    session: AsyncSession,
+    stmt: Select[Any],
+    keys: Sequence[InstrumentedAttribute[Any]],
+    params: PageParams,
+    *,
+    descending: bool = False,
+) -> tuple[list[Any], str | None]:
+    """Keyset pagination over `keys` (the last must be unique, e.g. the id)."""
+    if params.cursor:
+        values = decode_cursor(params.cursor, len(keys))
+        values = [
+            _coerce(key, value) for key, value in zip(keys, values, strict=True)
+        ]
+        stmt = stmt.where(_after(keys, values, descending))
+    order = [k.desc() if descending else k.asc() for k in keys]
+    rows = list((await session.scalars(stmt.order_by(*order).limit(params.limit + 1))).all())
+    next_cursor = None
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        last = rows[-1]
+        next_cursor = encode_cursor([getattr(last, k.key) for k in keys])
+    return rows, next_cursor
+
+
+def _coerce(key: InstrumentedAttribute[Any], value: Any) -> Any:
+    from datetime import datetime
+
+    try:
+        python_type = key.type.python_type
+    except NotImplementedError:
+        return value
+    if python_type is datetime and isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise InvalidInput.field("cursor", "Not a cursor this API issued") from exc
+    return value
+
+
+def _after(keys: Sequence[InstrumentedAttribute[Any]], values: Sequence[Any], desc: bool) -> Any:
+    # (a, b) > (x, y)  ==  a > x OR (a = x AND b > y), written out for SQLite and PostgreSQL alike.
+    clauses = []
+    for i, key in enumerate(keys):
+        equal = [keys[j] == values[j] for j in range(i)]
+        beyond = key < values[i] if desc else key > values[i]
+        clauses.append(and_(*equal, beyond))
+    return or_(*clauses)

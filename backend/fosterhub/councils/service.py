@@ -1,0 +1,195 @@
+"""Councils, regions, council settings, postcode routing and the ONS postcode import."""
+
+import csv
+from collections.abc import AsyncIterator, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from fosterhub.core.errors import FieldError
+from fosterhub.councils import postcodes, repository
+from fosterhub.councils.exceptions import (
+    CouncilNotFound,
+    InvalidPostcode,
+    PostcodeNotCovered,
+    RegionNotFound,
+)
+from fosterhub.councils.models import Council, Region
+from fosterhub.councils.schemas import (
+    CouncilDetail,
+    CouncilSettings,
+    CouncilSettingsPatch,
+    CouncilSummary,
+    RegionDetail,
+    Routing,
+)
+
+
+def settings_of(council: Council) -> CouncilSettings:
+    return CouncilSettings.model_validate(council.settings or {})
+
+
+def summary(council: Council) -> CouncilSummary:
+    return CouncilSummary(
+        slug=council.slug, name=council.name, region=council.region.slug if council.region else None
+    )
+
+
+def detail(council: Council) -> CouncilDetail:
+    settings = settings_of(council)
+    return CouncilDetail(
+        **summary(council).model_dump(),
+        ons_la_code=council.ons_la_code,
+        contact_email=council.contact_email,
+        contact_phone=council.contact_phone,
+        brand_colour=council.brand_colour,
+        fostering_types=settings.fostering_types,
+        office_hours=settings.office_hours,
+    )
+
+
+async def get_by_slug(session: AsyncSession, slug: str) -> Council:
+    council = await repository.council_by_slug(session, slug)
+    if council is None or not council.is_active:
+        raise CouncilNotFound(f"No council called '{slug}' on this service.")
+    return council
+
+
+async def get_by_id(session: AsyncSession, council_id: str) -> Council:
+    council = await repository.council_by_id(session, council_id)
+    if council is None:
+        raise CouncilNotFound()
+    return council
+
+
+async def get_region(session: AsyncSession, slug: str) -> Region:
+    region = await repository.region_by_slug(session, slug)
+    if region is None:
+        raise RegionNotFound(f"No region called '{slug}' on this service.")
+    return region
+
+
+def region_detail(region: Region) -> RegionDetail:
+    return RegionDetail(
+        slug=region.slug,
+        name=region.name,
+        councils=[summary(c) for c in sorted(region.councils, key=lambda c: c.name) if c.is_active],
+    )
+
+
+async def route(session: AsyncSession, raw_postcode: str) -> Routing:
+    """The council covering a postcode: the ONS directory first, then coverage prefixes."""
+    postcode = postcodes.normalise(raw_postcode)
+    if postcode is None:
+        outward = postcodes.normalise_outward(raw_postcode)
+        if outward is None:
+            raise InvalidPostcode(
+                "Enter a full UK postcode, like L1 8JQ.",
+                errors=[FieldError(field="postcode", message="Not a UK postcode")],
+            )
+        council = await repository.council_for_prefixes(session, [outward])
+        if council is None:
+            raise PostcodeNotCovered(f"No council on this service covers {outward}.")
+        return Routing(council=council.slug, postcode=outward)
+    council = await repository.council_for_postcode(session, postcode)
+    if council is None:
+        council = await repository.council_for_prefixes(session, postcodes.prefixes(postcode))
+    if council is None:
+        raise PostcodeNotCovered(f"No council on this service covers {postcode}.")
+    return Routing(council=council.slug, postcode=postcode)
+
+
+async def update_settings(
+    session: AsyncSession, council: Council, patch: CouncilSettingsPatch
+) -> CouncilSettings:
+    current = settings_of(council)
+    changes = patch.model_dump(exclude_unset=True, exclude_none=True)
+    updated = CouncilSettings.model_validate({**current.model_dump(), **changes})
+    council.settings = updated.model_dump(mode="json")
+    await session.flush()
+    return updated
+
+
+@dataclass
+class ImportResult:
+    read: int = 0
+    loaded: int = 0
+    skipped_terminated: int = 0
+    skipped_invalid: int = 0
+
+
+REQUIRED_COLUMNS = ("pcds", "oslaua", "lat", "long", "doterm")
+
+
+def _float(value: str) -> float | None:
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    # The ONS file marks "no position" with 99.999999 / 0.000000.
+    return None if number > 90 or number == 0.0 else number
+
+
+def parse_postcode_rows(
+    lines: Iterable[str], result: ImportResult
+) -> Iterable[dict[str, Any]]:
+    reader = csv.DictReader(lines)
+    missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ValueError(f"the file lacks the column(s): {', '.join(missing)}")
+    for row in reader:
+        result.read += 1
+        if (row.get("doterm") or "").strip():
+            result.skipped_terminated += 1
+            continue
+        postcode = postcodes.normalise(row.get("pcds") or "")
+        la_code = (row.get("oslaua") or "").strip()
+        if postcode is None or not la_code:
+            result.skipped_invalid += 1
+            continue
+        lat, lng = _float(row.get("lat") or ""), _float(row.get("long") or "")
+        yield {
+            "postcode": postcode, "ons_la_code": la_code,
+            "latitude": lat if lng is not None else None,
+            "longitude": lng if lat is not None else None,
+        }
+
+
+async def batches(rows: Iterable[dict[str, Any]], size: int) -> AsyncIterator[list[dict[str, Any]]]:
+    batch: list[dict[str, Any]] = []
+    for row in rows:
+        batch.append(row)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+async def import_postcodes(
+    session: AsyncSession, stream: IO[str], *, batch_size: int = 5000
+) -> ImportResult:
+    """Streams the ONS Postcode Directory into `postcode`, one transaction per batch,
+    so memory stays flat however long the file is."""
+    result = ImportResult()
+    async for batch in batches(parse_postcode_rows(stream, result), batch_size):
+        await repository.upsert_postcodes(session, batch)
+        await session.commit()
+        result.loaded += len(batch)
+    return result
+
+
+def read_seed_coverage() -> dict[str, dict[str, Any]]:
+    """The demo region's councils and outward codes, shipped with the package."""
+    path = Path(__file__).resolve().parent.parent / "seed" / "lcr-coverage.csv"
+    councils: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            entry = councils.setdefault(
+                row["council_slug"],
+                {"name": row["council_name"], "ons_la_code": row["ons_la_code"], "outward": []},
+            )
+            entry["outward"].append(row["outward_code"].strip().upper())
+    return councils

@@ -1,0 +1,131 @@
+"""create_app(): settings, database, middleware, routers, error handlers, the built SPA."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.routing import APIRoute
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.staticfiles import StaticFiles
+
+from fosterhub import __version__
+from fosterhub.auth.router import jwks_router
+from fosterhub.auth.router import router as auth_router
+from fosterhub.config import Settings, get_settings
+from fosterhub.core import logging as app_logging
+from fosterhub.core.db import create_engine, create_sessionmaker
+from fosterhub.core.errors import install_error_handlers
+from fosterhub.core.middleware import Metrics, RequestMiddleware
+from fosterhub.core.ratelimit import RateLimiter
+from fosterhub.councils.router import router as councils_router
+from fosterhub.users.router import router as users_router
+
+API_PREFIX = "/api/v1"
+
+DESCRIPTION = """
+The API that partner councils, the Foster Hub web app and outside tools all use.
+
+* Errors are RFC 9457 `application/problem+json`, with `errors[].field` for invalid input.
+* Lists are cursor-paginated: `?limit=` (1-200) and `?cursor=`; answers carry `next_cursor`.
+* Single-record reads send an `ETag`; `PATCH` needs `If-Match` (428 without it, 412 stale).
+* Creating `POST`s accept an `Idempotency-Key` header.
+* A token belongs to one council; another council's record answers 404.
+"""
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Routers give every operation an explicit `<tag>:<name>` id; this is only the fallback.
+    return route.operation_id or f"{route.tags[0] if route.tags else 'default'}:{route.name}"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app_logging.configure(settings.log_level)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await app.state.engine.dispose()
+
+    app = FastAPI(
+        title="Foster Hub API",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.engine = create_engine(settings.database_url, echo=settings.sql_echo)
+    app.state.sessionmaker = create_sessionmaker(app.state.engine)
+    app.state.rate_limiter = RateLimiter(settings)
+    metrics = Metrics()
+    app.state.metrics = metrics
+
+    install_error_handlers(app)
+    app.add_middleware(RequestMiddleware, max_body_bytes=settings.max_body_bytes, metrics=metrics)
+
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(auth_router)
+    api.include_router(jwks_router)
+    api.include_router(councils_router)
+    api.include_router(users_router)
+    app.include_router(api)
+    app.include_router(_operations_router())
+
+    if settings.frontend_dist and (settings.frontend_dist / "index.html").is_file():
+        _mount_spa(app, settings.frontend_dist)
+    return app
+
+
+def _operations_router() -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz", operation_id="operations:healthz", summary="The process is up")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get(
+        "/readyz",
+        operation_id="operations:readyz",
+        summary="The database answers",
+        responses={503: {"description": "Database unreachable"}},
+    )
+    async def readyz(request: Request) -> Response:
+        try:
+            async with request.app.state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception:  # noqa: BLE001 - any failure means not ready
+            return JSONResponse({"status": "unavailable"}, status_code=503)
+        return JSONResponse({"status": "ok"})
+
+    @router.get("/metrics", operation_id="operations:metrics", summary="Prometheus metrics")
+    async def metrics(request: Request) -> Response:
+        return PlainTextResponse(
+            generate_latest(request.app.state.metrics.registry),
+            media_type=CONTENT_TYPE_LATEST,
+        )
+
+    return router
+
+
+def _mount_spa(app: FastAPI, dist: Path) -> None:
+    """Serves the built single-page app; unknown paths outside /api get index.html."""
+    index = dist / "index.html"
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    async def _spa(path: str) -> Response:
+        if path.startswith(("api/", "healthz", "readyz", "metrics")):
+            raise StarletteHTTPException(404, "There is no such API route.")
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and dist.resolve() in candidate.parents:
+            return FileResponse(candidate)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})

@@ -1,0 +1,24 @@
+"""People who sign in: staff, carers, applicants, regional viewers."""
+
+from datetime import datetime
+
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from fosterhub.core.db import Base, IdMixin, TimestampMixin, VersionedMixin
+from fosterhub.core.tenancy import TenantScoped
+
+
+class User(IdMixin, TenantScoped, TimestampMixin, VersionedMixin, Base):
+    __tablename__ = "user_account"
+
+    email: Mapped[str] = mapped_column(String(320), unique=True)  # stored lower-case
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    roles: Mapped[list[str]] = mapped_column(default=list)
+    region_id: Mapped[str | None] = mapped_column(String(36))  # for regional_viewer
+    is_active: Mapped[bool] = mapped_column(default=True)
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column()
+    password_changed_at: Mapped[datetime | None] = mapped_column()
+    last_login_at: Mapped[datetime | None] = mapped_column()

@@ -1,0 +1,52 @@
+"""Shapes of people's accounts."""
+
+from datetime import datetime
+
+from pydantic import EmailStr, Field, field_validator
+
+from fosterhub.auth.passwords import MIN_PASSWORD_LENGTH
+from fosterhub.auth.roles import Role
+from fosterhub.core.schemas import InputModel, OutputModel
+
+
+class UserOut(OutputModel):
+    id: str
+    email: str
+    display_name: str
+    roles: list[Role]
+    is_active: bool
+    totp_enabled: bool = Field(description="Whether sign-in asks for a one-time code")
+    created_at: datetime
+    last_login_at: datetime | None
+
+
+class UserCreate(InputModel):
+    email: EmailStr = Field(max_length=320)
+    display_name: str = Field(min_length=1, max_length=200)
+    roles: list[Role] = Field(min_length=1, max_length=8)
+    password: str | None = Field(
+        default=None, min_length=MIN_PASSWORD_LENGTH, max_length=256,
+        description="Leave out to have one generated and returned once",
+    )
+
+    @field_validator("roles")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        return sorted(set(value))
+
+
+class UserCreated(UserOut):
+    generated_password: str | None = Field(
+        default=None, description="Only when no password was given; shown once, never stored"
+    )
+
+
+class UserPatch(InputModel):
+    display_name: str | None = Field(default=None, min_length=1, max_length=200)
+    roles: list[Role] | None = Field(default=None, min_length=1, max_length=8)
+    is_active: bool | None = None
+
+
+class PasswordChange(InputModel):
+    current_password: str = Field(min_length=1, max_length=256)
+    new_password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=256)

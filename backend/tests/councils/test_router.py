@@ -1,0 +1,121 @@
+"""Councils, regions, routing and council settings over HTTP."""
+
+import httpx
+
+from tests.conftest import World, assert_problem
+
+
+async def test_councils_are_listed_publicly_with_their_region(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.get("/api/v1/councils")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["next_cursor"] is None
+    assert [c["slug"] for c in body["items"]] == ["alpha", "beta"]
+    assert body["items"][0]["region"] == "test-region"
+
+
+async def test_council_list_pages_with_a_cursor(client: httpx.AsyncClient, world: World) -> None:
+    first = (await client.get("/api/v1/councils?limit=1")).json()
+    assert [c["slug"] for c in first["items"]] == ["alpha"]
+    second = (await client.get(f"/api/v1/councils?limit=1&cursor={first['next_cursor']}")).json()
+    assert [c["slug"] for c in second["items"]] == ["beta"]
+    assert second["next_cursor"] is None
+
+
+async def test_one_council_shows_its_fostering_types(client: httpx.AsyncClient, world: World) -> None:
+    body = (await client.get("/api/v1/councils/alpha")).json()
+    assert body["name"] == "Alpha Council"
+    assert "short_term" in body["fostering_types"]
+    assert_problem(await client.get("/api/v1/councils/nowhere"), 404)
+
+
+async def test_region_lists_its_councils(client: httpx.AsyncClient, world: World) -> None:
+    body = (await client.get("/api/v1/regions/test-region")).json()
+    assert [c["slug"] for c in body["councils"]] == ["alpha", "beta"]
+    assert_problem(await client.get("/api/v1/regions/nowhere"), 404)
+    assert (await client.get("/api/v1/regions")).json()["items"][0]["slug"] == "test-region"
+
+
+async def test_routing_normalises_and_prefers_the_sector(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.get("/api/v1/routing", params={"postcode": "l18jq"})
+    assert response.json() == {"council": "alpha", "postcode": "L1 8JQ"}
+    # L2 is Alpha's, but the sector L2 9 is Beta's: the longer prefix wins.
+    assert (await client.get("/api/v1/routing?postcode=L2 9AB")).json()["council"] == "beta"
+    assert (await client.get("/api/v1/routing?postcode=L2 3AB")).json()["council"] == "alpha"
+    assert (await client.get("/api/v1/routing?postcode=ch41")).json() == {
+        "council": "beta", "postcode": "CH41"
+    }
+
+
+async def test_routing_problems(client: httpx.AsyncClient, world: World) -> None:
+    assert_problem(await client.get("/api/v1/routing?postcode=NOTAPOSTCODE"), 422, field="postcode")
+    assert_problem(await client.get("/api/v1/routing?postcode=SW1A 1AA"), 404)
+    assert_problem(await client.get("/api/v1/routing"), 422, field="postcode")
+
+
+async def test_admin_changes_settings_with_if_match(client: httpx.AsyncClient, world: World) -> None:
+    admin = await world.make_person(world.a, "admin")
+    read = await client.get("/api/v1/council-settings", headers=admin.headers)
+    assert read.status_code == 200
+    assert read.json()["referral_reward_pence"] == 50_000
+    etag = read.headers["etag"]
+
+    patch = {"referral_reward_pence": 75_000}
+    assert_problem(
+        await client.patch("/api/v1/council-settings", json=patch, headers=admin.headers), 428
+    )
+    changed = await client.patch(
+        "/api/v1/council-settings", json=patch, headers={**admin.headers, "If-Match": etag}
+    )
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["referral_reward_pence"] == 75_000
+    assert changed.json()["stage_targets"]["initial_contact"] == {"amount": 1, "unit": "working_days"}
+    stale = await client.patch(
+        "/api/v1/council-settings", json=patch, headers={**admin.headers, "If-Match": etag}
+    )
+    assert_problem(stale, 412)
+
+
+async def test_settings_bad_input_changes_nothing(client: httpx.AsyncClient, world: World) -> None:
+    admin = await world.make_person(world.a, "admin")
+    etag = (await client.get("/api/v1/council-settings", headers=admin.headers)).headers["etag"]
+    headers = {**admin.headers, "If-Match": etag}
+    for body, field in [
+        ({"referral_reward_pence": -1}, "referral_reward_pence"),
+        ({"stage_targets": {"made_up": {"amount": 1, "unit": "months"}}}, "stage_targets"),
+        ({"office_hours": {"opens": "25:00"}}, "office_hours.opens"),
+        ({"colour": "red"}, "colour"),
+    ]:
+        assert_problem(await client.patch("/api/v1/council-settings", json=body, headers=headers),
+                       422, field=field)
+    after = await client.get("/api/v1/council-settings", headers=admin.headers)
+    assert after.headers["etag"] == etag
+
+
+async def test_settings_need_staff_and_admin_to_change(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    carer = await world.make_person(world.a, "carer")
+    officer = await world.make_person(world.a, "recruitment_officer")
+    assert_problem(await client.get("/api/v1/council-settings", headers=carer.headers), 403)
+    etag = (await client.get("/api/v1/council-settings", headers=officer.headers)).headers["etag"]
+    response = await client.patch(
+        "/api/v1/council-settings", json={"referral_reward_pence": 1},
+        headers={**officer.headers, "If-Match": etag},
+    )
+    assert_problem(response, 403)
+    assert_problem(await client.get("/api/v1/council-settings"), 401)
+
+
+async def test_each_council_sees_its_own_settings(client: httpx.AsyncClient, world: World) -> None:
+    admin_a = await world.make_person(world.a, "admin")
+    admin_b = await world.make_person(world.b, "admin")
+    etag = (await client.get("/api/v1/council-settings", headers=admin_a.headers)).headers["etag"]
+    await client.patch("/api/v1/council-settings", json={"referral_reward_pence": 1},
+                       headers={**admin_a.headers, "If-Match": etag})
+    other = (await client.get("/api/v1/council-settings", headers=admin_b.headers)).json()
+    assert other["referral_reward_pence"] == 50_000
