@@ -3,6 +3,7 @@ serve the API and run the worker."""
 
 import argparse
 import asyncio
+import contextlib
 import os
 import sys
 from collections.abc import Awaitable, Callable
@@ -60,8 +61,10 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     async def work(session: AsyncSession) -> str | None:
         council = await councils_service.get_by_slug(session, args.council)
         body = UserCreate(
-            email=args.email, display_name=args.name or args.email.split("@")[0],
-            roles=args.role, password=args.password,
+            email=args.email,
+            display_name=args.name or args.email.split("@")[0],
+            roles=args.role,
+            password=args.password,
         )
         created = await users_service.create(session, council.id, body)
         return created.generated_password
@@ -71,7 +74,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     except ValidationError as exc:
         print(f"error: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}", file=sys.stderr)
         return 2
-    except Exception as exc:  # noqa: BLE001 - shown to the operator, not a trace
+    except Exception as exc:
         print(f"error: {getattr(exc, 'detail', None) or exc}", file=sys.stderr)
         return 2
     print(f"Created {args.email}.")
@@ -93,7 +96,7 @@ def cmd_create_client(args: argparse.Namespace) -> int:
 
     try:
         client_id, secret = asyncio.run(_with_session(work))
-    except Exception as exc:  # noqa: BLE001 - shown to the operator, not a trace
+    except Exception as exc:
         print(f"error: {getattr(exc, 'detail', None) or exc}", file=sys.stderr)
         return 2
     print(f"client_id:     {client_id}")
@@ -110,7 +113,8 @@ def cmd_import_postcodes(args: argparse.Namespace) -> int:
         return 2
 
     async def work(session: AsyncSession) -> councils_service.ImportResult:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
+        # A command line with nothing else to do: reading the file synchronously is fine.
+        with path.open(encoding="utf-8-sig", newline="") as handle:  # noqa: ASYNC230
             return await councils_service.import_postcodes(session, handle, batch_size=args.batch)
 
     try:
@@ -130,8 +134,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     os.environ.setdefault("FRONTEND_DIST", str(_default_frontend_dist()))
     uvicorn.run(
-        "fosterhub.main:create_app", factory=True, host=args.host, port=args.port,
-        workers=args.workers, access_log=False, proxy_headers=True, log_level="warning",
+        "fosterhub.main:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        access_log=False,
+        proxy_headers=True,
+        log_level="warning",
     )
     return 0
 
@@ -159,10 +169,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
         finally:
             await engine.dispose()
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(work())
-    except KeyboardInterrupt:
-        pass
     return 0
 
 

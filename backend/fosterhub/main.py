@@ -101,7 +101,7 @@ def _operations_router() -> APIRouter:
         try:
             async with request.app.state.engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))
-        except Exception:  # noqa: BLE001 - any failure means not ready
+        except Exception:
             return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ok"})
 
@@ -122,7 +122,7 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
         app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
-    async def _spa(path: str) -> Response:
+    def _spa(path: str) -> Response:  # sync: file checks run in the thread pool
         if path.startswith(("api/", "healthz", "readyz", "metrics")):
             raise StarletteHTTPException(404, "There is no such API route.")
         candidate = (dist / path).resolve()

@@ -23,7 +23,7 @@ from fosterhub.auth import passwords, tokens
 from fosterhub.auth.service import access_claims
 from fosterhub.config import Settings
 from fosterhub.core import migrate, tenancy
-from fosterhub.core.db import create_engine, create_sessionmaker
+from fosterhub.core.db import create_engine
 from fosterhub.councils.models import Council, PostcodeCoverage, Region
 from fosterhub.councils.schemas import CouncilSettings
 from fosterhub.main import create_app
@@ -149,21 +149,36 @@ async def world(db: AsyncSession, settings: Settings) -> World:
     region = Region(slug="test-region", name="Test Region")
     db.add(region)
     await db.flush()
-    a = Council(slug="alpha", name="Alpha Council", ons_la_code="E08000012", region_id=region.id,
-                settings=CouncilSettings().model_dump(mode="json"))
-    b = Council(slug="beta", name="Beta Council", ons_la_code="E08000015", region_id=region.id,
-                settings=CouncilSettings().model_dump(mode="json"))
+    a = Council(
+        slug="alpha",
+        name="Alpha Council",
+        ons_la_code="E08000012",
+        region_id=region.id,
+        settings=CouncilSettings().model_dump(mode="json"),
+    )
+    b = Council(
+        slug="beta",
+        name="Beta Council",
+        ons_la_code="E08000015",
+        region_id=region.id,
+        settings=CouncilSettings().model_dump(mode="json"),
+    )
     db.add_all([a, b])
     await db.flush()
-    db.add_all([PostcodeCoverage(council_id=a.id, prefix="L1"),
-                PostcodeCoverage(council_id=a.id, prefix="L2"),
-                PostcodeCoverage(council_id=b.id, prefix="CH41"),
-                PostcodeCoverage(council_id=b.id, prefix="L2 9")])
+    db.add_all(
+        [
+            PostcodeCoverage(council_id=a.id, prefix="L1"),
+            PostcodeCoverage(council_id=a.id, prefix="L2"),
+            PostcodeCoverage(council_id=b.id, prefix="CH41"),
+            PostcodeCoverage(council_id=b.id, prefix="L2 9"),
+        ]
+    )
     await db.commit()
     counter = {"n": 0}
 
-    async def make_person(council: Council, *roles: str, email: str | None = None,
-                          region_id: str | None = None) -> Person:
+    async def make_person(
+        council: Council, *roles: str, email: str | None = None, region_id: str | None = None
+    ) -> Person:
         counter["n"] += 1
         user = User(
             council_id=council.id,
@@ -180,7 +195,9 @@ async def world(db: AsyncSession, settings: Settings) -> World:
     return World(db=db, settings=settings, region=region, a=a, b=b, make_person=make_person)
 
 
-def assert_problem(response: httpx.Response, status: int, field: str | None = None) -> dict[str, Any]:
+def assert_problem(
+    response: httpx.Response, status: int, field: str | None = None
+) -> dict[str, Any]:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json"), response.headers
     body: dict[str, Any] = response.json()

@@ -19,7 +19,9 @@ from fosterhub.core.db import DbSession
 from fosterhub.core.deps import AppSettings, client_ip
 from fosterhub.core.errors import Forbidden, Unauthorized
 
-_bearer = HTTPBearer(auto_error=False, description="An access token from /auth/login or /auth/token")
+_bearer = HTTPBearer(
+    auto_error=False, description="An access token from /auth/login or /auth/token"
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ def caller_from_claims(claims: dict[str, object]) -> Caller:
     roles = claims.get("roles") or []
     scope = claims.get("scope") or ""
     return Caller(
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         id=str(claims["sub"]),
         council_id=council,
         region_id=str(claims["region"]) if claims.get("region") else None,
@@ -74,8 +76,11 @@ async def authenticated(
     audit.set_actor(
         session,
         audit.Actor(
-            type=caller.kind, id=caller.id, council_id=caller.council_id,
-            ip_address=client_ip(request), request_id=getattr(request.state, "request_id", None),
+            type=caller.kind,
+            id=caller.id,
+            council_id=caller.council_id,
+            ip_address=client_ip(request),
+            request_id=getattr(request.state, "request_id", None),
         ),
     )
     request.state.caller_key = f"{caller.kind}:{caller.id}"
@@ -104,5 +109,9 @@ def require(
 STAFF = tuple(sorted(STAFF_ROLES))
 Admin = Annotated[Caller, Depends(require("admin"))]
 Staff = Annotated[Caller, Depends(require(*STAFF))]
-Person = Annotated[Caller, Depends(require(*sorted({*STAFF_ROLES, "carer", "applicant",
-                                                       "regional_viewer"}), people_only=True))]
+Person = Annotated[
+    Caller,
+    Depends(
+        require(*sorted({*STAFF_ROLES, "carer", "applicant", "regional_viewer"}), people_only=True)
+    ),
+]

@@ -3,8 +3,14 @@
 from typing import Literal
 
 Role = Literal[
-    "admin", "recruitment_officer", "social_worker", "placement_officer", "manager",
-    "carer", "applicant", "regional_viewer",
+    "admin",
+    "recruitment_officer",
+    "social_worker",
+    "placement_officer",
+    "manager",
+    "carer",
+    "applicant",
+    "regional_viewer",
 ]
 ROLES: frozenset[str] = frozenset(Role.__args__)  # type: ignore[attr-defined]
 STAFF_ROLES: frozenset[str] = frozenset(
@@ -12,7 +18,11 @@ STAFF_ROLES: frozenset[str] = frozenset(
 )
 
 Scope = Literal[
-    "enquiries:read", "enquiries:write", "events:read", "reports:read", "transfers:write",
+    "enquiries:read",
+    "enquiries:write",
+    "events:read",
+    "reports:read",
+    "transfers:write",
     "webhooks:manage",
 ]
 SCOPES: frozenset[str] = frozenset(Scope.__args__)  # type: ignore[attr-defined]

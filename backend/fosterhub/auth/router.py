@@ -32,7 +32,12 @@ REFRESH_COOKIE = "__Host-refresh"
 
 def _set_refresh_cookie(response: Response, token: str, days: int) -> None:
     response.set_cookie(
-        REFRESH_COOKIE, token, max_age=days * 86400, path="/", secure=True, httponly=True,
+        REFRESH_COOKIE,
+        token,
+        max_age=days * 86400,
+        path="/",
+        secure=True,
+        httponly=True,
         samesite="strict",
     )
 
@@ -48,7 +53,10 @@ def _set_refresh_cookie(response: Response, token: str, days: int) -> None:
     responses=problem_responses(401, 422, 423, 429),
 )
 async def login(
-    body: LoginRequest, request: Request, response: Response, session: DbSession,
+    body: LoginRequest,
+    request: Request,
+    response: Response,
+    session: DbSession,
     settings: AppSettings,
 ) -> AccessToken:
     await request.app.state.rate_limiter.hit("login", settings.rate_limit_login, client_ip(request))
@@ -56,9 +64,13 @@ async def login(
     issued = await service.issue_for_user(session, settings, user)
     audit.set_actor(
         session,
-        audit.Actor(type="user", id=user.id, council_id=user.council_id,
-                    ip_address=client_ip(request),
-                    request_id=getattr(request.state, "request_id", None)),
+        audit.Actor(
+            type="user",
+            id=user.id,
+            council_id=user.council_id,
+            ip_address=client_ip(request),
+            request_id=getattr(request.state, "request_id", None),
+        ),
     )
     audit.record(session, "login", "user", user.id)
     _set_refresh_cookie(response, issued.refresh_token, settings.refresh_token_days)
@@ -71,7 +83,8 @@ def _oauth_error(error: OAuthError) -> JSONResponse:
         headers["WWW-Authenticate"] = 'Basic realm="fosterhub"'
     return JSONResponse(
         {"error": error.error, "error_description": error.detail},
-        status_code=error.status, headers=headers,
+        status_code=error.status,
+        headers=headers,
     )
 
 
@@ -100,7 +113,9 @@ def _basic_credentials(authorization: str | None) -> tuple[str, str] | None:
     responses={400: {"description": "OAuth2 error"}, 401: {"description": "invalid_client"}},
 )
 async def token(
-    request: Request, session: DbSession, settings: AppSettings,
+    request: Request,
+    session: DbSession,
+    settings: AppSettings,
     authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
 ) -> Response:
     try:
@@ -117,7 +132,10 @@ async def token(
         basic = _basic_credentials(authorization)
         if basic and form.get("client_secret"):
             raise OAuthError("invalid_request", "Use one client authentication method only.")
-        client_id, secret = basic or (str(form.get("client_id") or ""), str(form.get("client_secret") or ""))
+        client_id, secret = basic or (
+            str(form.get("client_id") or ""),
+            str(form.get("client_secret") or ""),
+        )
         if not client_id or not secret:
             raise OAuthError("invalid_client", "Client authentication failed.", 401)
         scope = str(form["scope"]) if form.get("scope") else None
@@ -140,7 +158,9 @@ async def token(
     responses=problem_responses(401, 403),
 )
 async def refresh(
-    response: Response, session: DbSession, settings: AppSettings,
+    response: Response,
+    session: DbSession,
+    settings: AppSettings,
     x_requested_with: Annotated[str | None, Header()] = None,
     refresh_cookie: Annotated[str | None, Cookie(alias=REFRESH_COOKIE)] = None,
 ) -> AccessToken:
@@ -182,8 +202,12 @@ async def me(session: DbSession, caller: CurrentCaller) -> Me:
         return Me(client_id=caller.id, council=council.slug, scopes=sorted(caller.scopes))
     user = await users_service.get(session, caller.id, audit_read=False)
     return Me(
-        id=user.id, email=user.email, display_name=user.display_name, council=council.slug,
-        roles=sorted(user.roles), region=caller.region_id,
+        id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        council=council.slug,
+        roles=sorted(user.roles),
+        region=caller.region_id,
         totp_enabled=user.totp_enabled_at is not None,
     )
 

@@ -15,7 +15,7 @@ class LoginRequest(InputModel):
 
 class AccessToken(BaseModel):
     access_token: str
-    token_type: Literal["bearer"] = "bearer"
+    token_type: Literal["bearer"] = "bearer"  # noqa: S105 - not a secret
     expires_in: int = Field(description="Seconds until the access token expires")
 
 

@@ -126,7 +126,9 @@ async def authenticate(
 
 def access_claims(user: User, family_id: str | None) -> dict[str, object]:
     claims: dict[str, object] = {
-        "typ": "user", "council": user.council_id, "roles": sorted(user.roles),
+        "typ": "user",
+        "council": user.council_id,
+        "roles": sorted(user.roles),
     }
     if user.region_id:
         claims["region"] = user.region_id

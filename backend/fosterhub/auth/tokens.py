@@ -67,8 +67,13 @@ def signing_key(secret_key: str) -> SigningKey:
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         ).decode(),
         public_jwk={
-            "kty": "EC", "crv": "P-256", "x": _b64(numbers.x), "y": _b64(numbers.y),
-            "use": "sig", "alg": ALGORITHM, "kid": kid,
+            "kty": "EC",
+            "crv": "P-256",
+            "x": _b64(numbers.x),
+            "y": _b64(numbers.y),
+            "use": "sig",
+            "alg": ALGORITHM,
+            "kid": kid,
         },
     )
 
@@ -113,8 +118,12 @@ def verify(settings: Settings, token: str) -> dict[str, Any]:
             audience=settings.jwt_audience,
             issuer=settings.jwt_issuer,
             options={
-                "require_exp": True, "require_iat": True, "require_aud": True,
-                "require_iss": True, "require_sub": True, "leeway": 10,
+                "require_exp": True,
+                "require_iat": True,
+                "require_aud": True,
+                "require_iss": True,
+                "require_sub": True,
+                "leeway": 10,
             },
         )
     except (JOSEError, ValueError, TypeError) as exc:

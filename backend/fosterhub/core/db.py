@@ -8,7 +8,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import JSON, DateTime, MetaData, String, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.pool import NullPool
 from sqlalchemy.types import TypeDecorator
@@ -85,7 +90,9 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
         # One file, many connections: wait on locks instead of failing at once.
         kwargs["connect_args"] = {"timeout": 30}
         if ":memory:" in url:
-            raise ValueError("use a SQLite file, not :memory:, so every connection sees one database")
+            raise ValueError(
+                "use a SQLite file, not :memory:, so every connection sees one database"
+            )
         kwargs["poolclass"] = NullPool
     else:
         kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)

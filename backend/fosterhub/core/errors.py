@@ -35,7 +35,7 @@ class Problem(BaseModel):
 
 
 class AppError(Exception):
-    """Base of every domain error: carries its HTTP status and problem type, nothing else of HTTP."""
+    """Base of every domain error: its HTTP status and problem type, nothing else of HTTP."""
 
     status = 400
     type = "bad-request"
@@ -183,19 +183,28 @@ def install_error_handlers(app: FastAPI) -> None:
         errors = validation_errors(exc)
         if any(e.get("type") == "json_invalid" for e in exc.errors()):
             return problem_response(
-                request, 400, "malformed-json", "Malformed JSON", "The body is not valid JSON.",
+                request,
+                400,
+                "malformed-json",
+                "Malformed JSON",
+                "The body is not valid JSON.",
                 [FieldError(field="body", message="Not valid JSON")],
             )
         return problem_response(
-            request, 422, "validation", "Your request has invalid fields",
-            "; ".join(f"{e.field}: {e.message}" for e in errors), errors,
+            request,
+            422,
+            "validation",
+            "Your request has invalid fields",
+            "; ".join(f"{e.field}: {e.message}" for e in errors),
+            errors,
         )
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         type_, title = STATUS_TITLES.get(exc.status_code, ("http-error", "Request failed"))
         detail = exc.detail if isinstance(exc.detail, str) and exc.detail != title else None
-        return problem_response(request, exc.status_code, type_, title, detail, headers=exc.headers)
+        headers = dict(exc.headers) if exc.headers else None
+        return problem_response(request, exc.status_code, type_, title, detail, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
@@ -203,7 +212,10 @@ def install_error_handlers(app: FastAPI) -> None:
         # The trace goes to the log under the request id; the client sees only the id.
         log.error("unhandled_exception", error_type=type(exc).__name__, exc_info=exc)
         return problem_response(
-            request, 500, "internal", "Something went wrong",
+            request,
+            500,
+            "internal",
+            "Something went wrong",
             f"Quote this reference if you contact us: {request_id}",
         )
 
@@ -211,14 +223,24 @@ def install_error_handlers(app: FastAPI) -> None:
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """Declares error answers on a route so the OpenAPI document shows their shape."""
     described = {
-        400: "Malformed request", 401: "Missing or invalid token", 403: "Role or scope missing",
-        404: "No such record in your council", 409: "Conflict with the current state",
-        412: "Stale If-Match", 413: "Body too large", 422: "Invalid fields",
-        423: "Account locked", 428: "If-Match required", 429: "Rate limited",
+        400: "Malformed request",
+        401: "Missing or invalid token",
+        403: "Role or scope missing",
+        404: "No such record in your council",
+        409: "Conflict with the current state",
+        412: "Stale If-Match",
+        413: "Body too large",
+        422: "Invalid fields",
+        423: "Account locked",
+        428: "If-Match required",
+        429: "Rate limited",
     }
     return {
-        s: {"model": Problem, "description": described.get(s, "Error"),
-            "content": {PROBLEM_MEDIA_TYPE: {}}}
+        s: {
+            "model": Problem,
+            "description": described.get(s, "Error"),
+            "content": {PROBLEM_MEDIA_TYPE: {}},
+        }
         for s in statuses
     }
 

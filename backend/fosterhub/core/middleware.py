@@ -37,11 +37,15 @@ class Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
         self.requests = Counter(
-            "fosterhub_http_requests_total", "HTTP requests", ["method", "route", "status"],
+            "fosterhub_http_requests_total",
+            "HTTP requests",
+            ["method", "route", "status"],
             registry=self.registry,
         )
         self.latency = Histogram(
-            "fosterhub_http_request_duration_seconds", "HTTP request latency", ["method", "route"],
+            "fosterhub_http_request_duration_seconds",
+            "HTTP request latency",
+            ["method", "route"],
             registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
         )
@@ -55,11 +59,15 @@ class _BodyTooLarge(HTTPException):
 
 
 def _problem_413(limit: int, request_id: str) -> bytes:
-    return json.dumps({
-        "type": "https://fosterhub.org.uk/problems/payload-too-large",
-        "title": "Request body too large", "status": 413,
-        "detail": f"The body may be at most {limit} bytes.", "request_id": request_id,
-    }).encode()
+    return json.dumps(
+        {
+            "type": "https://fosterhub.org.uk/problems/payload-too-large",
+            "title": "Request body too large",
+            "status": 413,
+            "detail": f"The body may be at most {limit} bytes.",
+            "request_id": request_id,
+        }
+    ).encode()
 
 
 class RequestMiddleware:
@@ -79,8 +87,14 @@ class RequestMiddleware:
         scope.setdefault("state", {})["request_id"] = request_id
         structlog.contextvars.bind_contextvars(request_id=request_id)
         path: str = scope["path"]
-        csp = DOCS_CSP if path.startswith("/api/v1/docs") else (
-            API_CSP if path.startswith(("/api/", "/healthz", "/readyz", "/metrics")) else APP_CSP
+        csp = (
+            DOCS_CSP
+            if path.startswith("/api/v1/docs")
+            else (
+                API_CSP
+                if path.startswith(("/api/", "/healthz", "/readyz", "/metrics"))
+                else APP_CSP
+            )
         )
         status = 500
         response_started = False
@@ -123,11 +137,16 @@ class RequestMiddleware:
             if response_started:
                 raise
             body = _problem_413(self.max_body_bytes, request_id)
-            await send_wrapper({
-                "type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/problem+json"),
-                            (b"content-length", str(len(body)).encode())],
-            })
+            await send_wrapper(
+                {
+                    "type": "http.response.start",
+                    "status": 413,
+                    "headers": [
+                        (b"content-type", b"application/problem+json"),
+                        (b"content-length", str(len(body)).encode()),
+                    ],
+                }
+            )
             await send_wrapper({"type": "http.response.body", "body": body})
         finally:
             elapsed = time.perf_counter() - started
@@ -135,7 +154,10 @@ class RequestMiddleware:
             self.metrics.requests.labels(scope["method"], route, str(status)).inc()
             self.metrics.latency.labels(scope["method"], route).observe(elapsed)
             log.info(
-                "request", method=scope["method"], route=route, status=status,
+                "request",
+                method=scope["method"],
+                route=route,
+                status=status,
                 duration_ms=round(elapsed * 1000, 2),
             )
             structlog.contextvars.unbind_contextvars("request_id")

@@ -7,6 +7,7 @@ schedules a retry with exponential back-off; after `MAX_ATTEMPTS` a message is m
 """
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from email.message import EmailMessage
@@ -79,9 +80,7 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(BASE_DELAY_SECONDS * 2 ** max(attempts - 1, 0), MAX_DELAY_SECONDS))
 
 
-async def _claim(
-    sessionmaker: async_sessionmaker[AsyncSession], batch: int
-) -> list[OutboxMessage]:
+async def _claim(sessionmaker: async_sessionmaker[AsyncSession], batch: int) -> list[OutboxMessage]:
     """Marks up to `batch` due messages as ours for `LEASE`; commits at once so no lock is held
     while talking to SMTP. A worker that dies mid-send lets its lease run out and another retries.
     """
@@ -93,7 +92,9 @@ async def _claim(
                 select(OutboxMessage)
                 .where(
                     or_(
-                        and_(OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now),
+                        and_(
+                            OutboxMessage.status == "pending", OutboxMessage.next_attempt_at <= now
+                        ),
                         and_(OutboxMessage.status == "sending", OutboxMessage.locked_until < now),
                     )
                 )
@@ -124,7 +125,7 @@ async def deliver_due(
             if sender is None:
                 raise LookupError(f"no sender for {message.kind}")
             await sender(message, settings)
-        except Exception as exc:  # noqa: BLE001 - any failure is retried later
+        except Exception as exc:
             outcomes[message.id] = ("failed", f"{type(exc).__name__}: {exc}"[:1000])
         else:
             outcomes[message.id] = ("sent", None)
@@ -144,7 +145,9 @@ async def deliver_due(
                 message.status, message.last_error = "pending", error
                 message.next_attempt_at = utcnow() + backoff(message.attempts)
                 log.info(
-                    "outbox_retry", message_id=message.id, kind=message.kind,
+                    "outbox_retry",
+                    message_id=message.id,
+                    kind=message.kind,
                     attempts=message.attempts,
                 )
         await session.commit()
@@ -178,10 +181,8 @@ async def run_worker(
                 if name not in last_run or now - last_run[name] >= every:
                     last_run[name] = now
                     await job(sessionmaker, settings)
-        except Exception as exc:  # noqa: BLE001 - the worker keeps going; the next poll retries
+        except Exception as exc:
             log.error("worker_cycle_failed", error_type=type(exc).__name__)
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=poll_seconds)
-        except TimeoutError:
-            pass
     log.info("worker_stopped")

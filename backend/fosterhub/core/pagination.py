@@ -62,9 +62,7 @@ async def paginate(
     """Keyset pagination over `keys` (the last must be unique, e.g. the id)."""
     if params.cursor:
         values = decode_cursor(params.cursor, len(keys))
-        values = [
-            _coerce(key, value) for key, value in zip(keys, values, strict=True)
-        ]
+        values = [_coerce(key, value) for key, value in zip(keys, values, strict=True)]
         stmt = stmt.where(_after(keys, values, descending))
     order = [k.desc() if descending else k.asc() for k in keys]
     rows = list((await session.scalars(stmt.order_by(*order).limit(params.limit + 1))).all())

@@ -9,8 +9,8 @@ import time
 
 from limits import parse
 from limits.aio.storage import Storage
-from limits.storage import storage_from_string
 from limits.aio.strategies import MovingWindowRateLimiter
+from limits.storage import storage_from_string
 
 from fosterhub.config import Settings
 from fosterhub.core.errors import TooManyRequests
@@ -19,7 +19,10 @@ from fosterhub.core.errors import TooManyRequests
 class RateLimiter:
     def __init__(self, settings: Settings) -> None:
         uri = f"async+{settings.redis_url}" if settings.redis_url else "async+memory://"
-        self.storage: Storage = storage_from_string(uri)
+        storage = storage_from_string(uri)
+        if not isinstance(storage, Storage):
+            raise TypeError(f"not an async rate-limit storage: {uri}")
+        self.storage = storage
         self.strategy = MovingWindowRateLimiter(self.storage)
 
     async def hit(self, name: str, limit: str, key: str) -> None:

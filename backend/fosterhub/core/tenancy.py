@@ -99,6 +99,6 @@ def _stamp_new_rows(session: Session, _flush: UOWTransaction, _instances: Any) -
                 raise TenancyError(f"new {type(obj).__name__} has no council")
             continue
         if getattr(obj, "council_id", None) is None:
-            obj.council_id = council_id  # type: ignore[misc]
+            obj.council_id = council_id
         elif obj.council_id != council_id:
             raise TenancyError(f"new {type(obj).__name__} belongs to another council")

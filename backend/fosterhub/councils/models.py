@@ -39,7 +39,9 @@ class PostcodeCoverage(IdMixin, Base):
 
     __tablename__ = "postcode_coverage"
 
-    council_id: Mapped[str] = mapped_column(ForeignKey("council.id", ondelete="CASCADE"), index=True)
+    council_id: Mapped[str] = mapped_column(
+        ForeignKey("council.id", ondelete="CASCADE"), index=True
+    )
     prefix: Mapped[str] = mapped_column(String(8), unique=True)
 
 

@@ -82,7 +82,9 @@ async def upsert_postcodes(session: AsyncSession, rows: list[dict[str, Any]]) ->
     await session.execute(stmt)
 
 
-async def replace_coverage(session: AsyncSession, council: Council, prefixes: Sequence[str]) -> None:
+async def replace_coverage(
+    session: AsyncSession, council: Council, prefixes: Sequence[str]
+) -> None:
     existing = set(
         (
             await session.scalars(

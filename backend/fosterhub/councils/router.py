@@ -62,7 +62,9 @@ async def get_council(slug: str, session: DbSession) -> CouncilDetail:
 async def list_regions(
     session: DbSession, page: Annotated[PageParams, Depends(page_params)]
 ) -> Page[RegionSummary]:
-    rows, cursor = await paginate(session, repository.regions_query(), [Region.slug, Region.id], page)
+    rows, cursor = await paginate(
+        session, repository.regions_query(), [Region.slug, Region.id], page
+    )
     return Page(items=[RegionSummary.model_validate(r) for r in rows], next_cursor=cursor)
 
 
@@ -116,13 +118,21 @@ async def get_settings(session: DbSession, caller: Staff, response: Response) ->
     responses=problem_responses(401, 403, 412, 422, 428),
 )
 async def update_settings(
-    body: CouncilSettingsPatch, request: Request, response: Response, session: DbSession,
+    body: CouncilSettingsPatch,
+    request: Request,
+    response: Response,
+    session: DbSession,
     caller: Admin,
 ) -> CouncilSettings:
     council = await service.get_by_id(session, caller.council_id)
     require_if_match(request, council)
     updated = await service.update_settings(session, council, body)
-    audit.record(session, "update", "council_settings", council.id,
-                 detail={"fields": sorted(body.model_dump(exclude_unset=True))})
+    audit.record(
+        session,
+        "update",
+        "council_settings",
+        council.id,
+        detail={"fields": sorted(body.model_dump(exclude_unset=True))},
+    )
     set_etag(response, council)
     return updated

@@ -7,8 +7,14 @@ from pydantic import BaseModel, Field, field_validator
 from fosterhub.core.schemas import InputModel, OutputModel
 
 FosteringType = Literal[
-    "emergency", "short_term", "long_term", "short_breaks", "parent_and_child",
-    "therapeutic", "family_and_friends", "unsure",
+    "emergency",
+    "short_term",
+    "long_term",
+    "short_breaks",
+    "parent_and_child",
+    "therapeutic",
+    "family_and_friends",
+    "unsure",
 ]
 FOSTERING_TYPES: tuple[str, ...] = FosteringType.__args__  # type: ignore[attr-defined]
 
@@ -43,6 +49,18 @@ def _default_targets() -> dict[str, StageTarget]:
     }
 
 
+def _default_types() -> list[FosteringType]:
+    return [
+        "emergency",
+        "short_term",
+        "long_term",
+        "short_breaks",
+        "parent_and_child",
+        "therapeutic",
+        "family_and_friends",
+    ]
+
+
 class CouncilSettings(BaseModel):
     """A council's own rules. Stage targets are keyed by the stage the work should reach."""
 
@@ -50,9 +68,7 @@ class CouncilSettings(BaseModel):
     referral_reward_pence: int = Field(default=50_000, ge=0, le=10_000_000)
     office_hours: OfficeHours = Field(default_factory=OfficeHours)
     retention: Retention = Field(default_factory=Retention)
-    fostering_types: list[FosteringType] = Field(
-        default_factory=lambda: [t for t in FOSTERING_TYPES if t != "unsure"]
-    )
+    fostering_types: list[FosteringType] = Field(default_factory=_default_types)
 
 
 class CouncilSettingsPatch(InputModel):
@@ -65,8 +81,14 @@ class CouncilSettingsPatch(InputModel):
     @field_validator("stage_targets")
     @classmethod
     def _known_stages(cls, value: dict[str, StageTarget] | None) -> dict[str, StageTarget] | None:
-        allowed = {"initial_contact", "initial_visit", "application", "assessment", "panel",
-                   "approved"}
+        allowed = {
+            "initial_contact",
+            "initial_visit",
+            "application",
+            "assessment",
+            "panel",
+            "approved",
+        }
         if value is not None and not set(value) <= allowed:
             raise ValueError(f"stage targets may name only {', '.join(sorted(allowed))}")
         return value

@@ -132,9 +132,7 @@ def _float(value: str) -> float | None:
     return None if number > 90 or number == 0.0 else number
 
 
-def parse_postcode_rows(
-    lines: Iterable[str], result: ImportResult
-) -> Iterable[dict[str, Any]]:
+def parse_postcode_rows(lines: Iterable[str], result: ImportResult) -> Iterable[dict[str, Any]]:
     reader = csv.DictReader(lines)
     missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
     if missing:
@@ -151,7 +149,8 @@ def parse_postcode_rows(
             continue
         lat, lng = _float(row.get("lat") or ""), _float(row.get("long") or "")
         yield {
-            "postcode": postcode, "ons_la_code": la_code,
+            "postcode": postcode,
+            "ons_la_code": la_code,
             "latitude": lat if lng is not None else None,
             "longitude": lng if lat is not None else None,
         }

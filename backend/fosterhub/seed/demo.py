@@ -67,9 +67,14 @@ async def seed_demo(session: AsyncSession) -> list[DemoLogin]:
         council = await councils_repository.council_by_slug(session, slug)
         if council is None:
             council = Council(
-                slug=slug, name=data["name"], ons_la_code=data["ons_la_code"],
-                region_id=region.id, brand_colour=colour, contact_email=email,
-                contact_phone=phone, settings=CouncilSettings().model_dump(mode="json"),
+                slug=slug,
+                name=data["name"],
+                ons_la_code=data["ons_la_code"],
+                region_id=region.id,
+                brand_colour=colour,
+                contact_email=email,
+                contact_phone=phone,
+                settings=CouncilSettings().model_dump(mode="json"),
             )
             session.add(council)
             await session.flush()
@@ -79,20 +84,30 @@ async def seed_demo(session: AsyncSession) -> list[DemoLogin]:
         for local, name, roles in people:
             email_address = demo_email(local, slug)
             if await users_repository.by_email(session, email_address) is None:
-                session.add(User(
-                    council_id=council.id, email=email_address, display_name=name,
-                    password_hash=demo_hash, roles=roles,
-                ))
+                session.add(
+                    User(
+                        council_id=council.id,
+                        email=email_address,
+                        display_name=name,
+                        password_hash=demo_hash,
+                        roles=roles,
+                    )
+                )
             logins.append(DemoLogin(council=slug, email=email_address, roles=roles))
     viewer = demo_email("regional.viewer", "lcr")
     if await users_repository.by_email(session, viewer) is None:
         liverpool = await councils_repository.council_by_slug(session, "liverpool")
         assert liverpool is not None
-        session.add(User(
-            council_id=liverpool.id, email=viewer, display_name="Rowan Regional",
-            password_hash=demo_hash, roles=["regional_viewer"],
-            region_id=region.id,
-        ))
+        session.add(
+            User(
+                council_id=liverpool.id,
+                email=viewer,
+                display_name="Rowan Regional",
+                password_hash=demo_hash,
+                roles=["regional_viewer"],
+                region_id=region.id,
+            )
+        )
     logins.append(DemoLogin(council="liverpool", email=viewer, roles=["regional_viewer"]))
     await session.flush()
     return logins

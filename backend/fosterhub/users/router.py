@@ -76,7 +76,11 @@ async def get_user(user_id: str, session: DbSession, _caller: Admin, response: R
     responses=problem_responses(401, 403, 404, 412, 422, 428),
 )
 async def update_user(
-    user_id: str, body: UserPatch, request: Request, response: Response, session: DbSession,
+    user_id: str,
+    body: UserPatch,
+    request: Request,
+    response: Response,
+    session: DbSession,
     caller: Admin,
 ) -> UserOut:
     user = await service.get(session, user_id, audit_read=False)

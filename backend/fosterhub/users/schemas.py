@@ -25,7 +25,9 @@ class UserCreate(InputModel):
     display_name: str = Field(min_length=1, max_length=200)
     roles: list[Role] = Field(min_length=1, max_length=8)
     password: str | None = Field(
-        default=None, min_length=MIN_PASSWORD_LENGTH, max_length=256,
+        default=None,
+        min_length=MIN_PASSWORD_LENGTH,
+        max_length=256,
         description="Leave out to have one generated and returned once",
     )
 

@@ -16,10 +16,14 @@ from fosterhub.users.schemas import UserCreate, UserCreated, UserOut, UserPatch
 
 def to_out(user: User) -> UserOut:
     return UserOut(
-        id=user.id, email=user.email, display_name=user.display_name,
-        roles=sorted(user.roles),  # type: ignore[arg-type]
-        is_active=user.is_active, totp_enabled=user.totp_enabled_at is not None,
-        created_at=user.created_at, last_login_at=user.last_login_at,
+        id=user.id,
+        email=user.email,
+        display_name=user.display_name,
+        roles=sorted(user.roles),
+        is_active=user.is_active,
+        totp_enabled=user.totp_enabled_at is not None,
+        created_at=user.created_at,
+        last_login_at=user.last_login_at,
     )
 
 
@@ -33,7 +37,11 @@ async def get(session: AsyncSession, user_id: str, *, audit_read: bool = True) -
 
 
 async def list_users(
-    session: AsyncSession, params: PageParams, *, q: str | None, role: str | None,
+    session: AsyncSession,
+    params: PageParams,
+    *,
+    q: str | None,
+    role: str | None,
     active: bool | None,
 ) -> tuple[list[User], str | None]:
     stmt = repository.list_query(q=q, role=role, active=active)
@@ -80,7 +88,9 @@ async def update(session: AsyncSession, user: User, patch: UserPatch, *, actor_i
     changes = patch.model_dump(exclude_unset=True)
     if user.id == actor_id and (
         changes.get("is_active") is False
-        or ("roles" in changes and "admin" not in (changes["roles"] or []) and "admin" in user.roles)
+        or (
+            "roles" in changes and "admin" not in (changes["roles"] or []) and "admin" in user.roles
+        )
     ):
         raise InvalidInput.field("is_active", "You cannot lock yourself out of administration")
     for field, value in changes.items():

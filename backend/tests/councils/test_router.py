@@ -24,7 +24,9 @@ async def test_council_list_pages_with_a_cursor(client: httpx.AsyncClient, world
     assert second["next_cursor"] is None
 
 
-async def test_one_council_shows_its_fostering_types(client: httpx.AsyncClient, world: World) -> None:
+async def test_one_council_shows_its_fostering_types(
+    client: httpx.AsyncClient, world: World
+) -> None:
     body = (await client.get("/api/v1/councils/alpha")).json()
     assert body["name"] == "Alpha Council"
     assert "short_term" in body["fostering_types"]
@@ -47,7 +49,8 @@ async def test_routing_normalises_and_prefers_the_sector(
     assert (await client.get("/api/v1/routing?postcode=L2 9AB")).json()["council"] == "beta"
     assert (await client.get("/api/v1/routing?postcode=L2 3AB")).json()["council"] == "alpha"
     assert (await client.get("/api/v1/routing?postcode=ch41")).json() == {
-        "council": "beta", "postcode": "CH41"
+        "council": "beta",
+        "postcode": "CH41",
     }
 
 
@@ -57,7 +60,9 @@ async def test_routing_problems(client: httpx.AsyncClient, world: World) -> None
     assert_problem(await client.get("/api/v1/routing"), 422, field="postcode")
 
 
-async def test_admin_changes_settings_with_if_match(client: httpx.AsyncClient, world: World) -> None:
+async def test_admin_changes_settings_with_if_match(
+    client: httpx.AsyncClient, world: World
+) -> None:
     admin = await world.make_person(world.a, "admin")
     read = await client.get("/api/v1/council-settings", headers=admin.headers)
     assert read.status_code == 200
@@ -73,7 +78,10 @@ async def test_admin_changes_settings_with_if_match(client: httpx.AsyncClient, w
     )
     assert changed.status_code == 200, changed.text
     assert changed.json()["referral_reward_pence"] == 75_000
-    assert changed.json()["stage_targets"]["initial_contact"] == {"amount": 1, "unit": "working_days"}
+    assert changed.json()["stage_targets"]["initial_contact"] == {
+        "amount": 1,
+        "unit": "working_days",
+    }
     stale = await client.patch(
         "/api/v1/council-settings", json=patch, headers={**admin.headers, "If-Match": etag}
     )
@@ -90,8 +98,11 @@ async def test_settings_bad_input_changes_nothing(client: httpx.AsyncClient, wor
         ({"office_hours": {"opens": "25:00"}}, "office_hours.opens"),
         ({"colour": "red"}, "colour"),
     ]:
-        assert_problem(await client.patch("/api/v1/council-settings", json=body, headers=headers),
-                       422, field=field)
+        assert_problem(
+            await client.patch("/api/v1/council-settings", json=body, headers=headers),
+            422,
+            field=field,
+        )
     after = await client.get("/api/v1/council-settings", headers=admin.headers)
     assert after.headers["etag"] == etag
 
@@ -104,7 +115,8 @@ async def test_settings_need_staff_and_admin_to_change(
     assert_problem(await client.get("/api/v1/council-settings", headers=carer.headers), 403)
     etag = (await client.get("/api/v1/council-settings", headers=officer.headers)).headers["etag"]
     response = await client.patch(
-        "/api/v1/council-settings", json={"referral_reward_pence": 1},
+        "/api/v1/council-settings",
+        json={"referral_reward_pence": 1},
         headers={**officer.headers, "If-Match": etag},
     )
     assert_problem(response, 403)
@@ -115,7 +127,10 @@ async def test_each_council_sees_its_own_settings(client: httpx.AsyncClient, wor
     admin_a = await world.make_person(world.a, "admin")
     admin_b = await world.make_person(world.b, "admin")
     etag = (await client.get("/api/v1/council-settings", headers=admin_a.headers)).headers["etag"]
-    await client.patch("/api/v1/council-settings", json={"referral_reward_pence": 1},
-                       headers={**admin_a.headers, "If-Match": etag})
+    await client.patch(
+        "/api/v1/council-settings",
+        json={"referral_reward_pence": 1},
+        headers={**admin_a.headers, "If-Match": etag},
+    )
     other = (await client.get("/api/v1/council-settings", headers=admin_b.headers)).json()
     assert other["referral_reward_pence"] == 50_000
