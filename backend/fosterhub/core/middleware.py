@@ -58,16 +58,24 @@ class _BodyTooLarge(HTTPException):
         super().__init__(413, "The request body is too large.")
 
 
-def _problem_413(limit: int, request_id: str) -> bytes:
-    return json.dumps(
+async def _send_problem(
+    send: Send, status: int, type_: str, title: str, detail: str, request_id: str
+) -> None:
+    body = json.dumps(
         {
-            "type": "https://fosterhub.org.uk/problems/payload-too-large",
-            "title": "Request body too large",
-            "status": 413,
-            "detail": f"The body may be at most {limit} bytes.",
+            "type": f"https://fosterhub.org.uk/problems/{type_}",
+            "title": title,
+            "status": status,
+            "detail": detail,
             "request_id": request_id,
         }
     ).encode()
+    headers = [
+        (b"content-type", b"application/problem+json"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 class RequestMiddleware:
@@ -118,6 +126,17 @@ class RequestMiddleware:
             await send(message)
 
         length = headers.get(b"content-length")
+        if "\x00" in path or b"%00" in scope.get("query_string", b""):
+            # PostgreSQL cannot store NUL in text; refuse it at the door, for every route.
+            await _send_problem(
+                send_wrapper,
+                400,
+                "bad-request",
+                "Bad request",
+                "The address contains a NUL character.",
+                request_id,
+            )
+            return
         try:
             if length is not None and (not length.isdigit() or int(length) > self.max_body_bytes):
                 raise _BodyTooLarge
@@ -136,18 +155,14 @@ class RequestMiddleware:
         except _BodyTooLarge:
             if response_started:
                 raise
-            body = _problem_413(self.max_body_bytes, request_id)
-            await send_wrapper(
-                {
-                    "type": "http.response.start",
-                    "status": 413,
-                    "headers": [
-                        (b"content-type", b"application/problem+json"),
-                        (b"content-length", str(len(body)).encode()),
-                    ],
-                }
+            await _send_problem(
+                send_wrapper,
+                413,
+                "payload-too-large",
+                "Request body too large",
+                f"The body may be at most {self.max_body_bytes} bytes.",
+                request_id,
             )
-            await send_wrapper({"type": "http.response.body", "body": body})
         finally:
             elapsed = time.perf_counter() - started
             route = _route_template(scope)

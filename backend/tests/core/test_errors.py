@@ -60,7 +60,7 @@ async def test_bad_query_parameter_names_the_field(client: httpx.AsyncClient) ->
 async def test_injection_and_unicode_are_ordinary_input(
     client: httpx.AsyncClient, world: World
 ) -> None:
-    for slug in ["' OR 1=1 --", "alpha%00", "🙂", "Ünïcödé", "../../etc/passwd"]:
+    for slug in ["' OR 1=1 --", "🙂", "Ünïcödé", "../../etc/passwd", "a" * 300]:
         response = await client.get(f"/api/v1/councils/{slug}")
         assert_problem(response, 404)
     assert (await client.get("/api/v1/councils/alpha")).status_code == 200
@@ -86,3 +86,12 @@ async def test_unexpected_error_is_500_with_a_reference_and_no_trace(
 
 async def test_bad_cursor_is_a_problem(client: httpx.AsyncClient) -> None:
     assert_problem(await client.get("/api/v1/councils?cursor=not-a-cursor"), 422, field="cursor")
+
+
+async def test_nul_characters_are_refused_everywhere(client: httpx.AsyncClient) -> None:
+    assert_problem(await client.get("/api/v1/councils/alpha%00"), 400)
+    assert_problem(await client.get("/api/v1/routing?postcode=L1%008JQ"), 400)
+    response = await client.post(
+        "/api/v1/auth/login", json={"email": "a\u0000@example.org", "password": "x"}
+    )
+    assert_problem(response, 422, field="email")

@@ -1,0 +1,57 @@
+"""Health, readiness and metrics, outside /api/v1."""
+
+import httpx
+
+from tests.conftest import World
+
+
+async def test_healthz_and_readyz(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/healthz")).json() == {"status": "ok"}
+    assert (await client.get("/readyz")).json() == {"status": "ok"}
+
+
+async def test_readyz_says_unavailable_when_the_database_is_gone(
+    client: httpx.AsyncClient, app: object
+) -> None:
+    from fosterhub.core.db import create_engine
+
+    app.state.engine = create_engine("postgresql+asyncpg://nobody@127.0.0.1:1/none")  # type: ignore[attr-defined]
+    response = await client.get("/readyz")
+    assert response.status_code == 503
+
+
+async def test_metrics_count_requests_by_route_template_not_path(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await client.get("/api/v1/councils/alpha")
+    text = (await client.get("/metrics")).text
+    assert "fosterhub_http_requests_total" in text
+    assert "{slug}" in text
+    assert "/councils/alpha" not in text
+
+
+async def test_every_response_has_a_request_id_and_security_headers(
+    client: httpx.AsyncClient,
+) -> None:
+    response = await client.get("/api/v1/councils", headers={"X-Request-ID": "abc-123"})
+    assert response.headers["x-request-id"] == "abc-123"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    odd = await client.get("/api/v1/councils", headers={"X-Request-ID": "bad id\twith spaces"})
+    assert odd.headers["x-request-id"] != "bad id\twith spaces"
+
+
+async def test_openapi_document_has_stable_operation_ids(client: httpx.AsyncClient) -> None:
+    document = (await client.get("/api/v1/openapi.json")).json()
+    assert document["openapi"].startswith("3.1")
+    ids = [
+        operation["operationId"]
+        for path in document["paths"].values()
+        for operation in path.values()
+    ]
+    assert len(ids) == len(set(ids))
+    assert all(":" in i for i in ids), ids
+    for path in document["paths"].values():
+        for operation in path.values():
+            assert operation.get("summary"), operation["operationId"]
+    assert (await client.get("/api/v1/docs")).status_code == 200

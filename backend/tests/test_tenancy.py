@@ -1,0 +1,141 @@
+"""Tenancy: every route that takes an id answers 404 to another council, and the scoping
+itself fails closed."""
+
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+from sqlalchemy import select
+
+from fosterhub.auth import service as auth_service
+from fosterhub.auth.roles import ROLES, SCOPES
+from fosterhub.core import tenancy
+from fosterhub.users.models import User
+from tests.conftest import World
+
+# Routes that take a path parameter but are public on purpose (no council behind them).
+PUBLIC_TEMPLATES = {
+    "/api/v1/councils/{slug}",
+    "/api/v1/regions/{slug}",
+}
+
+
+async def _user_in_a(world: World) -> str:
+    return (await world.make_person(world.a, "carer")).user.id
+
+
+# How to make a record of council A for each id parameter. A new route with a new id
+# parameter fails `test_every_id_route_is_covered` until it is registered here.
+RECORD_FACTORIES: dict[str, Callable[[World], Awaitable[str]]] = {
+    "user_id": _user_in_a,
+}
+
+# Bodies that are valid for a route, so that the answer depends on the record, not the body.
+BODIES: dict[tuple[str, str], dict[str, Any]] = {
+    ("PATCH", "/api/v1/users/{user_id}"): {"display_name": "Changed"},
+}
+
+
+def _id_routes(app: Any) -> list[tuple[str, str, list[str]]]:
+    routes = []
+    for path, operations in app.openapi()["paths"].items():
+        params = re.findall(r"{(\w+)}", path)
+        if not params or path in PUBLIC_TEMPLATES:
+            continue
+        for method in operations:
+            routes.append((method.upper(), path, params))
+    return routes
+
+
+def test_every_id_route_is_covered(app: Any) -> None:
+    missing = {p for _, _, params in _id_routes(app) for p in params} - set(RECORD_FACTORIES)
+    assert not missing, f"register a record factory for: {sorted(missing)}"
+
+
+async def test_another_councils_records_answer_404_on_every_route(
+    app: Any, client: httpx.AsyncClient, world: World
+) -> None:
+    intruder = await world.make_person(world.b, *sorted(ROLES - {"regional_viewer"}))
+    client_b, secret = await auth_service.create_client(world.db, world.b.id, "B", sorted(SCOPES))
+    await world.db.commit()
+    token = await client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": client_b.client_id,
+            "client_secret": secret,
+        },
+    )
+    partner_headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+
+    checked = 0
+    for method, template, params in _id_routes(app):
+        values = {p: await RECORD_FACTORIES[p](world) for p in params}
+        path = template.format(**values)
+        body = BODIES.get((method, template))
+        for headers in (intruder.headers, partner_headers):
+            response = await client.request(
+                method,
+                path,
+                json=body if method in ("POST", "PATCH", "PUT") else None,
+                headers={**headers, "If-Match": "*"},
+            )
+            if headers is partner_headers and response.status_code == 403:
+                continue  # the route is for people only: refused before any lookup
+            assert response.status_code == 404, (method, template, response.text)
+            assert response.headers["content-type"].startswith("application/problem+json")
+            checked += 1
+    assert checked > 0
+
+
+async def test_unbound_session_refuses_tenant_data(world: World, sessionmaker: Any) -> None:
+    async with sessionmaker() as session:
+        with pytest.raises(tenancy.TenancyError):
+            await session.scalars(select(User))
+
+
+async def test_bound_session_sees_only_its_council(world: World, sessionmaker: Any) -> None:
+    await world.make_person(world.a, "admin")
+    await world.make_person(world.b, "admin")
+    async with sessionmaker() as session:
+        tenancy.bind(session, world.a.id)
+        users = (await session.scalars(select(User))).all()
+        assert {u.council_id for u in users} == {world.a.id}
+        # Even asking for B's rows by name finds nothing.
+        assert (
+            await session.scalars(select(User).where(User.council_id == world.b.id))
+        ).all() == []
+
+
+async def test_new_rows_take_the_bound_council_and_refuse_another(
+    world: World, sessionmaker: Any
+) -> None:
+    async with sessionmaker() as session:
+        tenancy.bind(session, world.a.id)
+        stamped = User(email="new@example.org", display_name="N", password_hash="x", roles=[])
+        session.add(stamped)
+        await session.flush()
+        assert stamped.council_id == world.a.id
+        session.add(
+            User(
+                council_id=world.b.id,
+                email="x@example.org",
+                display_name="X",
+                password_hash="x",
+                roles=[],
+            )
+        )
+        with pytest.raises(tenancy.TenancyError):
+            await session.flush()
+        await session.rollback()
+
+
+async def test_a_session_cannot_be_rebound_to_another_council(
+    world: World, sessionmaker: Any
+) -> None:
+    async with sessionmaker() as session:
+        tenancy.bind(session, world.a.id)
+        with pytest.raises(tenancy.TenancyError):
+            tenancy.bind(session, world.b.id)
