@@ -50,7 +50,7 @@ format: install
 	cd backend && ../$(BIN)/ruff format . && ../$(BIN)/ruff check --fix .
 
 bench: install
-	$(BIN)/python -m bench.run
+	cd backend && ../$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var backend/.pytest_cache

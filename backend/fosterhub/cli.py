@@ -153,6 +153,9 @@ def _default_frontend_dist() -> Path:
 def cmd_worker(args: argparse.Namespace) -> int:
     from fosterhub.core import logging as app_logging
     from fosterhub.core.outbox import run_worker
+    from fosterhub.enquiries import jobs as enquiry_jobs
+
+    enquiry_jobs.register()
 
     settings = get_settings()
     app_logging.configure(settings.log_level)

@@ -2,10 +2,17 @@
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from html import escape as html_escape
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+)
 from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
@@ -15,6 +22,8 @@ from starlette.staticfiles import StaticFiles
 from fosterhub import __version__
 from fosterhub.auth.router import jwks_router
 from fosterhub.auth.router import router as auth_router
+from fosterhub.campaigns.router import router as campaigns_router
+from fosterhub.carers.router import router as carers_router
 from fosterhub.config import Settings, get_settings
 from fosterhub.core import logging as app_logging
 from fosterhub.core.db import create_engine, create_sessionmaker
@@ -22,6 +31,8 @@ from fosterhub.core.errors import install_error_handlers
 from fosterhub.core.middleware import Metrics, RequestMiddleware
 from fosterhub.core.ratelimit import RateLimiter
 from fosterhub.councils.router import router as councils_router
+from fosterhub.enquiries import html as enquiry_pages
+from fosterhub.enquiries.router import router as enquiries_router
 from fosterhub.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
@@ -44,7 +55,7 @@ def _operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    app_logging.configure(settings.log_level)
+    app_logging.configure(settings.log_level, cache=settings.environment != "test")
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -76,8 +87,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(jwks_router)
     api.include_router(councils_router)
     api.include_router(users_router)
+    api.include_router(enquiries_router)
+    api.include_router(campaigns_router)
+    api.include_router(carers_router)
     app.include_router(api)
     app.include_router(_operations_router())
+    app.include_router(enquiry_pages.router)
 
     if settings.frontend_dist and (settings.frontend_dist / "index.html").is_file():
         _mount_spa(app, settings.frontend_dist)
@@ -122,10 +137,16 @@ def _mount_spa(app: FastAPI, dist: Path) -> None:
         app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
 
     @app.get("/{path:path}", include_in_schema=False)
-    def _spa(path: str) -> Response:  # sync: file checks run in the thread pool
+    def _spa(path: str, request: Request) -> Response:  # sync: file reads run in a thread
         if path.startswith(("api/", "healthz", "readyz", "metrics")):
             raise StarletteHTTPException(404, "There is no such API route.")
         candidate = (dist / path).resolve()
         if path and candidate.is_file() and dist.resolve() in candidate.parents:
             return FileResponse(candidate)
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+        page = index.read_text(encoding="utf-8")
+        if path.startswith("enquire") and request.url.query:
+            # Without JavaScript the page offers the plain form: keep the campaign, council
+            # and referral code the visitor arrived with.
+            query = html_escape(request.url.query)
+            page = page.replace('href="/enquire/basic"', f'href="/enquire/basic?{query}"')
+        return HTMLResponse(page, headers={"Cache-Control": "no-cache"})

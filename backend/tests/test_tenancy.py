@@ -13,12 +13,14 @@ from fosterhub.auth import service as auth_service
 from fosterhub.auth.roles import ROLES, SCOPES
 from fosterhub.core import tenancy
 from fosterhub.users.models import User
+from tests import factories
 from tests.conftest import World
 
 # Routes that take a path parameter but are public on purpose (no council behind them).
 PUBLIC_TEMPLATES = {
     "/api/v1/councils/{slug}",
     "/api/v1/regions/{slug}",
+    "/api/v1/campaigns/{code}/landing",
 }
 
 
@@ -28,13 +30,41 @@ async def _user_in_a(world: World) -> str:
 
 # How to make a record of council A for each id parameter. A new route with a new id
 # parameter fails `test_every_id_route_is_covered` until it is registered here.
+async def _enquiry_in_a(world: World) -> str:
+    return (await factories.make_enquiry(world, world.a)).id
+
+
+async def _campaign_in_a(world: World) -> str:
+    return (await factories.make_campaign(world, world.a)).id
+
+
+async def _household_in_a(world: World) -> str:
+    return (await factories.make_household(world, world.a)).id
+
+
+async def _referral_in_a(world: World) -> str:
+    return (await factories.make_referral(world, world.a)).id
+
+
 RECORD_FACTORIES: dict[str, Callable[[World], Awaitable[str]]] = {
     "user_id": _user_in_a,
+    "enquiry_id": _enquiry_in_a,
+    "campaign_id": _campaign_in_a,
+    "household_id": _household_in_a,
+    "referral_id": _referral_in_a,
 }
 
 # Bodies that are valid for a route, so that the answer depends on the record, not the body.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/v1/users/{user_id}"): {"display_name": "Changed"},
+    ("PATCH", "/api/v1/enquiries/{enquiry_id}"): {"first_name": "Changed"},
+    ("POST", "/api/v1/enquiries/{enquiry_id}/transitions"): {"to": "initial_contact"},
+    ("POST", "/api/v1/enquiries/{enquiry_id}/contact-attempts"): {
+        "channel": "phone", "outcome": "no_answer"
+    },
+    ("POST", "/api/v1/enquiries/{enquiry_id}/notes"): {"body": "A note"},
+    ("PATCH", "/api/v1/carers/{household_id}"): {"places": 2},
+    ("PATCH", "/api/v1/referrals/{referral_id}"): {"status": "void"},
 }
 
 

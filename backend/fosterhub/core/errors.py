@@ -102,6 +102,10 @@ class Locked(AppError):
     status, type, title = 423, "locked", "Account temporarily locked"
 
 
+class UnsupportedMediaType(AppError):
+    status, type, title = 415, "unsupported-media-type", "Unsupported media type"
+
+
 class PayloadTooLarge(AppError):
     status, type, title = 413, "payload-too-large", "Request body too large"
 

@@ -6,7 +6,8 @@ import sys
 import structlog
 
 
-def configure(level: str = "INFO") -> None:
+def configure(level: str = "INFO", *, cache: bool = True) -> None:
+    """`cache=False` lets a later call change the level of loggers already used (tests)."""
     logging.basicConfig(format="%(message)s", stream=sys.stdout, level=level.upper())
     for noisy in ("uvicorn.access", "aiosqlite", "sqlalchemy.engine", "asyncio"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -20,5 +21,5 @@ def configure(level: str = "INFO") -> None:
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelName(level.upper())),
         logger_factory=structlog.PrintLoggerFactory(),
-        cache_logger_on_first_use=True,
+        cache_logger_on_first_use=cache,
     )

@@ -51,6 +51,15 @@ class OutboxMessage(IdMixin, Base):
     __table_args__ = (Index("ix_outbox_message_due", "status", "next_attempt_at"),)
 
 
+class ScheduledJobRun(Base):
+    """When each periodic job last ran, shared by every worker so a daily job runs once a day."""
+
+    __tablename__ = "scheduled_job_run"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    last_run_at: Mapped[datetime | None] = mapped_column()
+
+
 class IdempotencyRecord(IdMixin, Base):
     """The first answer to a POST carrying an Idempotency-Key, replayed for the same key."""
 

@@ -15,13 +15,14 @@ from typing import Any
 
 import aiosmtplib
 import structlog
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from fosterhub.config import Settings
 from fosterhub.core import tenancy
 from fosterhub.core.db import utcnow
-from fosterhub.core.models import OutboxMessage
+from fosterhub.core.models import OutboxMessage, ScheduledJobRun
 
 log = structlog.get_logger("fosterhub.outbox")
 
@@ -163,6 +164,43 @@ def register_job(name: str, every: timedelta, job: Job) -> None:
     SCHEDULED_JOBS.append((name, every, job))
 
 
+async def claim_job_run(
+    sessionmaker: async_sessionmaker[AsyncSession], name: str, every: timedelta
+) -> bool:
+    """True when this worker should run `name` now. One atomic UPDATE decides, so however
+    many workers run, a daily job runs once a day, and a restart does not run it again."""
+    now = utcnow()
+    async with sessionmaker() as session:
+        tenancy.unscoped(session)
+        if await session.get(ScheduledJobRun, name) is None:
+            session.add(ScheduledJobRun(name=name, last_run_at=None))
+            try:
+                await session.commit()
+            except IntegrityError:
+                await session.rollback()
+        result = await session.execute(
+            update(ScheduledJobRun)
+            .where(
+                ScheduledJobRun.name == name,
+                or_(
+                    ScheduledJobRun.last_run_at.is_(None),
+                    ScheduledJobRun.last_run_at <= now - every,
+                ),
+            )
+            .values(last_run_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        await session.commit()
+        return bool(getattr(result, "rowcount", 0))
+
+
+async def run_due_jobs(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> None:
+    for name, every, job in SCHEDULED_JOBS:
+        if await claim_job_run(sessionmaker, name, every):
+            log.info("job_started", job=name)
+            await job(sessionmaker, settings)
+
+
 async def run_worker(
     sessionmaker: async_sessionmaker[AsyncSession],
     settings: Settings,
@@ -171,16 +209,11 @@ async def run_worker(
     stop: asyncio.Event | None = None,
 ) -> None:
     stop = stop or asyncio.Event()
-    last_run: dict[str, Any] = {}
     log.info("worker_started")
     while not stop.is_set():
         try:
             await deliver_due(sessionmaker, settings)
-            now = utcnow()
-            for name, every, job in SCHEDULED_JOBS:
-                if name not in last_run or now - last_run[name] >= every:
-                    last_run[name] = now
-                    await job(sessionmaker, settings)
+            await run_due_jobs(sessionmaker, settings)
         except Exception as exc:
             log.error("worker_cycle_failed", error_type=type(exc).__name__)
         with contextlib.suppress(TimeoutError):

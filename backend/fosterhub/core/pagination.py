@@ -77,15 +77,17 @@ async def paginate(
 def _coerce(key: InstrumentedAttribute[Any], value: Any) -> Any:
     from datetime import datetime
 
-    try:
-        python_type = key.type.python_type
-    except NotImplementedError:
-        return value
-    if python_type is datetime and isinstance(value, str):
+    from sqlalchemy import DateTime
+
+    column_type = key.type
+    impl = getattr(column_type, "impl_instance", None) or column_type
+    if isinstance(impl, DateTime) and isinstance(value, str):
         try:
             return datetime.fromisoformat(value)
         except ValueError as exc:
             raise InvalidInput.field("cursor", "Not a cursor this API issued") from exc
+    if isinstance(impl, DateTime) or (value is not None and not isinstance(value, str | int)):
+        raise InvalidInput.field("cursor", "Not a cursor this API issued")
     return value
 
 

@@ -19,7 +19,12 @@ from fosterhub.core.errors import TooManyRequests
 class RateLimiter:
     def __init__(self, settings: Settings) -> None:
         uri = f"async+{settings.redis_url}" if settings.redis_url else "async+memory://"
-        storage = storage_from_string(uri)
+        # redis-py, not coredis: it is what the `redis` dependency installs.
+        storage = (
+            storage_from_string(uri, implementation="redispy")
+            if settings.redis_url
+            else (storage_from_string(uri))
+        )
         if not isinstance(storage, Storage):
             raise TypeError(f"not an async rate-limit storage: {uri}")
         self.storage = storage

@@ -28,6 +28,9 @@ class Council(IdMixin, TimestampMixin, VersionedMixin, Base):
     contact_phone: Mapped[str | None] = mapped_column(String(32))
     brand_colour: Mapped[str] = mapped_column(String(7), default="#1d70b8")
     is_active: Mapped[bool] = mapped_column(default=True)
+    # Roughly where the council is (its main office): ranks "nearest councils" for a postcode.
+    latitude: Mapped[float | None] = mapped_column(Float)
+    longitude: Mapped[float | None] = mapped_column(Float)
     # CouncilSettings as JSON; read and written only through councils.service.
     settings: Mapped[dict[str, Any]] = mapped_column(default=dict)
 

@@ -22,10 +22,12 @@ TargetUnit = Literal["working_days", "calendar_days", "months"]
 
 
 class StageTarget(BaseModel):
-    """How long work may sit in a stage before it is flagged overdue."""
+    """How long the council allows to reach a stage. The clock starts when `from_stage` is
+    entered (by default the stage just before)."""
 
     amount: int = Field(ge=1, le=1000)
     unit: TargetUnit
+    from_stage: str | None = Field(default=None, description="Where the clock starts")
 
 
 class OfficeHours(BaseModel):
@@ -45,7 +47,7 @@ def _default_targets() -> dict[str, StageTarget]:
     return {
         "initial_contact": StageTarget(amount=1, unit="working_days"),
         "initial_visit": StageTarget(amount=5, unit="working_days"),
-        "panel": StageTarget(amount=8, unit="months"),
+        "panel": StageTarget(amount=8, unit="months", from_stage="application"),
     }
 
 
@@ -91,6 +93,21 @@ class CouncilSettingsPatch(InputModel):
         }
         if value is not None and not set(value) <= allowed:
             raise ValueError(f"stage targets may name only {', '.join(sorted(allowed))}")
+        order = [
+            "enquiry",
+            "initial_contact",
+            "initial_visit",
+            "application",
+            "assessment",
+            "panel",
+            "approved",
+        ]
+        for stage, target in (value or {}).items():
+            if target.from_stage is not None and (
+                target.from_stage not in order
+                or order.index(target.from_stage) >= order.index(stage)
+            ):
+                raise ValueError(f"the clock for {stage} must start at an earlier stage")
         return value
 
 

@@ -1,6 +1,7 @@
 """Councils, regions, council settings, postcode routing and the ONS postcode import."""
 
 import csv
+import math
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -110,6 +111,37 @@ async def update_settings(
     council.settings = updated.model_dump(mode="json")
     await session.flush()
     return updated
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    # Haversine: plenty for ranking councils by distance.
+    r = 6371.0
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(math.sqrt(a))
+
+
+async def position_of(session: AsyncSession, raw_postcode: str) -> tuple[float, float] | None:
+    postcode = postcodes.normalise(raw_postcode)
+    if postcode is None:
+        return None
+    found = await repository.postcode(session, postcode)
+    if found is None or found.latitude is None or found.longitude is None:
+        return None
+    return found.latitude, found.longitude
+
+
+async def nearest(session: AsyncSession, raw_postcode: str, *, limit: int = 3) -> list[Council]:
+    """The councils nearest a postcode when its position is known (ONS data loaded);
+    otherwise every council on the service, by name."""
+    councils = list((await session.scalars(repository.councils_query())).all())
+    position = await position_of(session, raw_postcode)
+    if position is None:
+        return sorted(councils, key=lambda c: c.name)[:limit]
+    placed = [c for c in councils if c.latitude is not None and c.longitude is not None]
+    placed.sort(key=lambda c: _distance_km(position[0], position[1], c.latitude, c.longitude))
+    return placed[:limit]
 
 
 @dataclass

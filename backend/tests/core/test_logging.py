@@ -12,7 +12,7 @@ from tests.conftest import World
 async def test_request_logs_are_json_without_personal_data(
     client: httpx.AsyncClient, world: World, capfd: pytest.CaptureFixture[str]
 ) -> None:
-    app_logging.configure("INFO")
+    app_logging.configure("INFO", cache=False)
     try:
         await client.post(
             "/api/v1/auth/login",
@@ -22,7 +22,7 @@ async def test_request_logs_are_json_without_personal_data(
         await client.get("/api/v1/councils/alpha", headers={"X-Request-ID": "req-42"})
         out = capfd.readouterr().out
     finally:
-        app_logging.configure("WARNING")
+        app_logging.configure("WARNING", cache=False)
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     requests = [line for line in lines if line.get("event") == "request"]
     assert len(requests) == 3

@@ -81,6 +81,7 @@ async def test_admin_changes_settings_with_if_match(
     assert changed.json()["stage_targets"]["initial_contact"] == {
         "amount": 1,
         "unit": "working_days",
+        "from_stage": None,
     }
     stale = await client.patch(
         "/api/v1/council-settings", json=patch, headers={**admin.headers, "If-Match": etag}

@@ -1,0 +1,1 @@
+"""Speed benchmarks: our API against a bare FastAPI baseline, on loopback, bounded in time."""

@@ -1,0 +1,7 @@
+"""Errors of carer households."""
+
+from fosterhub.core.errors import NotFound
+
+
+class HouseholdNotFound(NotFound):
+    type, title = "carer-not-found", "No such carer household"
