@@ -33,7 +33,7 @@ install: $(STAMP)
 
 run: install $(if $(wildcard frontend/frontend.mk),frontend-build)
 	$(BIN)/fosterhub migrate
-	$(BIN)/fosterhub seed-demo
+	$(BIN)/fosterhub seed-demo --enquiries 600
 	@echo ""
 	@echo "Foster Hub is starting on http://$(HOST):$(PORT)  (API docs: http://$(HOST):$(PORT)/api/v1/docs)"
 	$(BIN)/fosterhub serve --host $(HOST) --port $(PORT)

@@ -38,11 +38,23 @@ def cmd_migrate(_args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_seed_demo(_args: argparse.Namespace) -> int:
+def cmd_seed_demo(args: argparse.Namespace) -> int:
+    from fosterhub.seed import synthetic
     from fosterhub.seed.demo import DEMO_PASSWORD, seed_demo
 
     logins = asyncio.run(_with_session(seed_demo))
     print("Demo region loaded: Liverpool City Region, six councils.")
+    if args.enquiries:
+
+        async def add_enquiries(session: AsyncSession) -> int:
+            if await synthetic.existing_synthetic(session):
+                return 0  # loaded once: running the command again changes nothing
+            return await synthetic.generate(session, args.enquiries)
+
+        made = asyncio.run(_with_session(add_enquiries))
+        print(
+            f"Synthetic enquiries added: {made}" if made else "Synthetic enquiries: already there."
+        )
     print(f"Demo log-ins (password for all: {DEMO_PASSWORD}):")
     for login in logins:
         if login.council in ("liverpool", "wirral") or "regional_viewer" in login.roles:
@@ -182,9 +194,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
-    sub.add_parser("seed-demo", help="load the demo region (safe to run twice)").set_defaults(
-        func=cmd_seed_demo
+    p = sub.add_parser("seed-demo", help="load the demo region (safe to run twice)")
+    p.add_argument(
+        "--enquiries",
+        type=int,
+        default=0,
+        help="also add N synthetic enquiries with realistic histories (once)",
     )
+    p.set_defaults(func=cmd_seed_demo)
 
     p = sub.add_parser("create-user", help="add a person to a council")
     p.add_argument("--council", required=True)

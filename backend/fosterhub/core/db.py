@@ -100,7 +100,9 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             )
         kwargs["poolclass"] = NullPool
     else:
-        kwargs.update(pool_size=10, max_overflow=20, pool_pre_ping=True)
+        # No pre-ping: it costs a round trip per request. Stale connections are recycled instead,
+        # and /readyz tells an orchestrator when the database has gone away.
+        kwargs.update(pool_size=10, max_overflow=20, pool_recycle=1800)
     engine = create_async_engine(url, **kwargs)
     if url.startswith("sqlite"):
         _configure_sqlite(engine.sync_engine)

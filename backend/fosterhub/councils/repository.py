@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload, selectinload
 
 from fosterhub.councils.models import Council, Postcode, PostcodeCoverage, Region
 
@@ -25,7 +25,8 @@ async def council_by_id(session: AsyncSession, council_id: str) -> Council | Non
 
 
 def councils_query() -> Any:
-    return select(Council).options(selectinload(Council.region)).where(Council.is_active)
+    # One query: the region comes in the same round trip.
+    return select(Council).options(joinedload(Council.region)).where(Council.is_active)
 
 
 async def region_by_slug(session: AsyncSession, slug: str) -> Region | None:
