@@ -90,8 +90,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(enquiries_router)
     api.include_router(campaigns_router)
     api.include_router(carers_router)
-    app.include_router(api)
+    # Probes first: they are called most often and should match before the API's routes.
     app.include_router(_operations_router())
+    app.include_router(api)
     app.include_router(enquiry_pages.router)
 
     if settings.frontend_dist and (settings.frontend_dist / "index.html").is_file():

@@ -30,7 +30,14 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 REFRESH_COOKIE = "__Host-refresh"
 
 
+def _no_store(response: Response) -> None:
+    # Answers carrying tokens or secrets must not be kept by any cache (RFC 6749 section 5.1).
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["Pragma"] = "no-cache"
+
+
 def _set_refresh_cookie(response: Response, token: str, days: int) -> None:
+    _no_store(response)
     response.set_cookie(
         REFRESH_COOKIE,
         token,
@@ -221,9 +228,10 @@ async def me(session: DbSession, caller: CurrentCaller) -> Me:
     response_model=TotpEnrolment,
     responses=problem_responses(401, 403, 409),
 )
-async def totp_enrol(session: DbSession, caller: Person) -> TotpEnrolment:
+async def totp_enrol(session: DbSession, caller: Person, response: Response) -> TotpEnrolment:
     user = await users_service.get(session, caller.id, audit_read=False)
     secret = await service.start_totp_enrolment(user)
+    _no_store(response)
     audit.record(session, "update", "user", user.id, detail={"fields": ["totp_secret"]})
     return TotpEnrolment(secret=secret, otpauth_uri=service.totp_uri(user, secret))
 

@@ -26,7 +26,7 @@ from fosterhub.auth.roles import SCOPES, STAFF_ROLES
 from fosterhub.config import Settings
 from fosterhub.core import tenancy
 from fosterhub.core.db import new_id, utcnow
-from fosterhub.core.errors import Conflict
+from fosterhub.core.errors import Conflict, InvalidInput
 from fosterhub.users import repository as users_repository
 from fosterhub.users.models import User
 
@@ -162,12 +162,16 @@ async def revoke_family(session: AsyncSession, family_id: str) -> None:
     )
 
 
-async def revoke_all_for_user(session: AsyncSession, user_id: str) -> None:
-    await session.execute(
-        update(RefreshToken)
-        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
+async def revoke_all_for_user(
+    session: AsyncSession, user_id: str, *, except_family: str | None = None
+) -> None:
+    """Ends every refresh chain of the person, but `except_family` (the session asking)."""
+    stmt = update(RefreshToken).where(
+        RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None)
     )
+    if except_family is not None:
+        stmt = stmt.where(RefreshToken.family_id != except_family)
+    await session.execute(stmt.values(revoked_at=utcnow()))
 
 
 async def rotate(session: AsyncSession, settings: Settings, refresh_plain: str) -> IssuedTokens:
@@ -257,7 +261,10 @@ async def confirm_totp(user: User, code: str) -> None:
     if user.totp_enabled_at is not None:
         raise Conflict("A one-time code is already set up for this account.")
     if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(code, valid_window=1):
-        raise InvalidOtp("That code did not match: check the time on your device and try again.")
+        # 422 naming the field, not 401: the caller's token is fine, only the code is wrong.
+        raise InvalidInput.field(
+            "code", "That code did not match: check the time on your device and try again."
+        )
     user.totp_enabled_at = utcnow()
 
 

@@ -19,8 +19,13 @@ async def by_id(session: AsyncSession, user_id: str) -> User | None:
 def list_query(*, q: str | None = None, role: str | None = None, active: bool | None = None) -> Any:
     stmt = select(User)
     if q:
-        like = f"%{q.lower()}%"
-        stmt = stmt.where(or_(User.email.like(like), User.display_name.ilike(like)))
+        # `%` and `_` typed by the admin are searched for as themselves, not as wildcards.
+        stmt = stmt.where(
+            or_(
+                User.email.contains(q.lower(), autoescape=True),
+                User.display_name.icontains(q, autoescape=True),
+            )
+        )
     if active is not None:
         stmt = stmt.where(User.is_active.is_(active))
     if role:

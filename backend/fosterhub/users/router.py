@@ -3,6 +3,8 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
 
 from fosterhub.auth.dependencies import Admin, Person
 from fosterhub.auth.roles import Role
@@ -50,7 +52,16 @@ async def create_user(
     if replay := await idempotency.replay():
         return replay
     created = await service.create(session, caller.council_id, body)
-    return idempotency.remember(201, created, {"Location": f"/api/v1/users/{created.id}"})
+    headers = {"Location": f"/api/v1/users/{created.id}"}
+    if created.generated_password is None:
+        return idempotency.remember(201, created, headers)
+    # A generated password is shown once and never stored: a replay answers it as null.
+    idempotency.remember(201, created.model_copy(update={"generated_password": None}), headers)
+    return JSONResponse(
+        jsonable_encoder(created),
+        status_code=status.HTTP_201_CREATED,
+        headers={**headers, "Cache-Control": "no-store"},
+    )
 
 
 @router.get(
@@ -105,11 +116,13 @@ async def my_account(session: DbSession, caller: Person) -> UserOut:
     "/account/password",
     operation_id="users:change_password",
     summary="Change your own password",
-    description="Ends every other session of yours; the current access token runs out soon.",
+    description="Ends every other session of yours; the session making the change carries on.",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 403, 422),
 )
 async def change_password(body: PasswordChange, session: DbSession, caller: Person) -> Response:
     user = await service.get(session, caller.id, audit_read=False)
-    await service.change_password(session, user, body.current_password, body.new_password)
+    await service.change_password(
+        session, user, body.current_password, body.new_password, keep_family=caller.family_id
+    )
     return Response(status_code=204)

@@ -86,13 +86,11 @@ async def _any_council_by_email(session: AsyncSession, email: str) -> bool:
 
 async def update(session: AsyncSession, user: User, patch: UserPatch, *, actor_id: str) -> User:
     changes = patch.model_dump(exclude_unset=True)
-    if user.id == actor_id and (
-        changes.get("is_active") is False
-        or (
-            "roles" in changes and "admin" not in (changes["roles"] or []) and "admin" in user.roles
-        )
-    ):
-        raise InvalidInput.field("is_active", "You cannot lock yourself out of administration")
+    if user.id == actor_id:
+        if changes.get("is_active") is False:
+            raise InvalidInput.field("is_active", "You cannot lock yourself out of administration")
+        if "roles" in changes and "admin" not in (changes["roles"] or []) and "admin" in user.roles:
+            raise InvalidInput.field("roles", "You cannot lock yourself out of administration")
     for field, value in changes.items():
         if value is None:
             raise InvalidInput.field(field, "May not be null")
@@ -104,12 +102,20 @@ async def update(session: AsyncSession, user: User, patch: UserPatch, *, actor_i
     return user
 
 
-async def change_password(session: AsyncSession, user: User, current: str, new: str) -> None:
+async def change_password(
+    session: AsyncSession,
+    user: User,
+    current: str,
+    new: str,
+    *,
+    keep_family: str | None = None,
+) -> None:
+    """Sets a new password and ends every other session (`keep_family` is the caller's)."""
     if not passwords.verify_password(user.password_hash, current):
         raise InvalidInput.field("current_password", "Your current password is not right")
     if current == new:
         raise InvalidInput.field("new_password", "Choose a password different from the current one")
     user.password_hash = passwords.hash_password(new)
     user.password_changed_at = utcnow()
-    await auth_service.revoke_all_for_user(session, user.id)
+    await auth_service.revoke_all_for_user(session, user.id, except_family=keep_family)
     audit.record(session, "update", "user", user.id, detail={"fields": ["password"]})
