@@ -124,6 +124,20 @@ async def authenticate(
     return user
 
 
+async def check_password_guess(
+    session: AsyncSession, settings: Settings, user: User, password: str
+) -> bool:
+    """Checks a password given to an already signed-in person (changing their password).
+    Wrong guesses count against the same throttle as sign-in, so a stolen access token
+    cannot be used to guess the password either."""
+    key = _email_hash(user.email)
+    await _check_throttle(session, settings, key)
+    if passwords.verify_password(user.password_hash, password):
+        return True
+    await _record_failure(session, settings, key)
+    return False
+
+
 def access_claims(user: User, family_id: str | None) -> dict[str, object]:
     claims: dict[str, object] = {
         "typ": "user",

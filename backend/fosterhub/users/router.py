@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from fosterhub.auth.dependencies import Admin, Person
 from fosterhub.auth.roles import Role
 from fosterhub.core.db import DbSession
+from fosterhub.core.deps import AppSettings
 from fosterhub.core.errors import problem_responses
 from fosterhub.core.etags import require_if_match, set_etag
 from fosterhub.core.idempotency import IdempotencyDep
@@ -116,13 +117,21 @@ async def my_account(session: DbSession, caller: Person) -> UserOut:
     "/account/password",
     operation_id="users:change_password",
     summary="Change your own password",
-    description="Ends every other session of yours; the session making the change carries on.",
+    description="Ends every other session of yours; the session making the change carries on. "
+    "Wrong current passwords count against the sign-in throttle (429, then 423).",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problem_responses(401, 403, 422),
+    responses=problem_responses(401, 403, 422, 423, 429),
 )
-async def change_password(body: PasswordChange, session: DbSession, caller: Person) -> Response:
+async def change_password(
+    body: PasswordChange, session: DbSession, caller: Person, settings: AppSettings
+) -> Response:
     user = await service.get(session, caller.id, audit_read=False)
     await service.change_password(
-        session, user, body.current_password, body.new_password, keep_family=caller.family_id
+        session,
+        user,
+        body.current_password,
+        body.new_password,
+        keep_family=caller.family_id,
+        settings=settings,
     )
     return Response(status_code=204)

@@ -4,6 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from fosterhub.auth import passwords
 from fosterhub.auth import service as auth_service
+from fosterhub.config import Settings
 from fosterhub.core import audit
 from fosterhub.core.db import utcnow
 from fosterhub.core.errors import FieldError, InvalidInput
@@ -109,10 +110,13 @@ async def change_password(
     new: str,
     *,
     keep_family: str | None = None,
+    settings: Settings,
 ) -> None:
     """Sets a new password and ends every other session (`keep_family` is the caller's)."""
-    if not passwords.verify_password(user.password_hash, current):
-        raise InvalidInput.field("current_password", "Your current password is not right")
+    if not await auth_service.check_password_guess(session, settings, user, current):
+        error = InvalidInput.field("current_password", "Your current password is not right")
+        error.keep_changes = True  # the failed guess must count
+        raise error
     if current == new:
         raise InvalidInput.field("new_password", "Choose a password different from the current one")
     user.password_hash = passwords.hash_password(new)

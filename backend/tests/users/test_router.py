@@ -562,3 +562,16 @@ async def test_refused_requests_leave_no_audit_of_a_read(
     assert_problem(await client.get(f"{USERS}/{carer.user.id}", headers=intruder.headers), 404)
     assert_problem(await client.get(f"{USERS}/{carer.user.id}", headers=carer.headers), 403)
     assert await audit_rows(db, record_id=carer.user.id, action="read") == []
+
+
+async def test_wrong_current_passwords_are_throttled_like_sign_in(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    person = await world.make_person(world.a, "carer")
+    body = {"current_password": "not-the-password", "new_password": "a-brand-new-pass-1"}
+    for _ in range(world.settings.login_slowdown_after):
+        response = await client.post("/api/v1/account/password", json=body, headers=person.headers)
+        assert_problem(response, 422, field="current_password")
+    throttled = await client.post("/api/v1/account/password", json=body, headers=person.headers)
+    assert_problem(throttled, 429)
+    assert "Retry-After" in throttled.headers
