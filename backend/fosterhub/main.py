@@ -26,6 +26,7 @@ from fosterhub.campaigns.router import router as campaigns_router
 from fosterhub.carers.router import router as carers_router
 from fosterhub.config import Settings, get_settings
 from fosterhub.core import logging as app_logging
+from fosterhub.core import openapi
 from fosterhub.core.db import create_engine, create_sessionmaker
 from fosterhub.core.errors import install_error_handlers
 from fosterhub.core.middleware import Metrics, RequestMiddleware
@@ -33,6 +34,9 @@ from fosterhub.core.ratelimit import RateLimiter
 from fosterhub.councils.router import router as councils_router
 from fosterhub.enquiries import html as enquiry_pages
 from fosterhub.enquiries.router import router as enquiries_router
+from fosterhub.events.router import router as events_router
+from fosterhub.reports.router import router as reports_router
+from fosterhub.training.router import router as training_router
 from fosterhub.users.router import router as users_router
 
 API_PREFIX = "/api/v1"
@@ -79,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     metrics = Metrics()
     app.state.metrics = metrics
 
+    openapi.install(app)
     install_error_handlers(app)
     app.add_middleware(RequestMiddleware, max_body_bytes=settings.max_body_bytes, metrics=metrics)
 
@@ -90,6 +95,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.include_router(enquiries_router)
     api.include_router(campaigns_router)
     api.include_router(carers_router)
+    api.include_router(events_router)
+    api.include_router(training_router)
+    api.include_router(reports_router)
     # Probes first: they are called most often and should match before the API's routes.
     app.include_router(_operations_router())
     app.include_router(api)

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from fosterhub.auth import service as auth_service
 from fosterhub.auth import tokens
 from fosterhub.auth.roles import STAFF_ROLES
 from fosterhub.core import audit, tenancy
@@ -73,6 +74,11 @@ async def authenticated(
             headers={"WWW-Authenticate": 'Bearer realm="fosterhub", error="invalid_token"'},
         ) from exc
     tenancy.bind(session, caller.council_id)
+    if not await auth_service.is_active(session, caller.kind, caller.id):
+        raise Unauthorized(
+            "This account has been deactivated.",
+            headers={"WWW-Authenticate": 'Bearer realm="fosterhub", error="invalid_token"'},
+        )
     audit.set_actor(
         session,
         audit.Actor(

@@ -2,6 +2,7 @@
 
 import hashlib
 import math
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -174,6 +175,35 @@ async def revoke_family(session: AsyncSession, family_id: str) -> None:
         .where(RefreshToken.family_id == family_id, RefreshToken.revoked_at.is_(None))
         .values(revoked_at=utcnow())
     )
+
+
+# Whether a token's owner is still active, remembered briefly per process: a deactivated
+# person or client is refused at once by the replica that deactivated them, and within
+# ACTIVE_TTL seconds by every other replica, for one indexed lookup per owner per window.
+ACTIVE_TTL = 30.0
+_active: dict[str, tuple[bool, float]] = {}
+
+
+async def is_active(session: AsyncSession, kind: str, subject: str) -> bool:
+    now = time.monotonic()
+    cached = _active.get(f"{kind}:{subject}")
+    if cached and cached[1] > now:
+        return cached[0]
+    if kind == "user":
+        found = await session.scalar(select(User.is_active).where(User.id == subject))
+    else:
+        found = await session.scalar(
+            select(ApiClient.is_active).where(ApiClient.client_id == subject)
+        )
+    active = bool(found)
+    if len(_active) > 50_000:
+        _active.clear()
+    _active[f"{kind}:{subject}"] = (active, now + ACTIVE_TTL)
+    return active
+
+
+def forget_active(kind: str, subject: str) -> None:
+    _active.pop(f"{kind}:{subject}", None)
 
 
 async def revoke_all_for_user(

@@ -8,6 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import ValidationError
 
+from fosterhub.core import openapi
 from fosterhub.core.db import DbSession
 from fosterhub.core.deps import AppSettings, client_ip
 from fosterhub.core.errors import AppError, UnsupportedMediaType, problem_responses
@@ -29,6 +30,7 @@ from fosterhub.enquiries.schemas import (
     ContactAttemptOut,
     EnquiryCreate,
     EnquiryDetail,
+    EnquiryForm,
     EnquiryPatch,
     EnquiryReceipt,
     EnquirySummary,
@@ -51,6 +53,7 @@ from fosterhub.enquiries.vocabulary import (
 )
 
 router = APIRouter(tags=["enquiries"])
+openapi.register_schema(EnquiryCreate, EnquiryForm)
 
 FORM_MEDIA = "application/x-www-form-urlencoded"
 

@@ -3,7 +3,14 @@
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, EmailStr, Field, field_validator, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    EmailStr,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 
 from fosterhub.core.schemas import InputModel
 from fosterhub.core.validators import PersonName, UKPhone, UKPostcode
@@ -77,6 +84,26 @@ class EnquiryCreate(InputModel):
     @classmethod
     def _unique(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))
+
+
+class EnquiryForm(BaseModel):
+    """The same enquiry as an HTML form post (`application/x-www-form-urlencoded`): flat
+    field names, `interests` repeated, checkboxes sent as `true` when ticked."""
+
+    council: str | None = None
+    first_name: str
+    last_name: str
+    email: str
+    phone: str | None = None
+    postcode: str
+    interests: list[FosteringType]
+    channel: Channel = "website"
+    campaign_code: str | None = None
+    referral_code: str | None = None
+    privacy_notice_version: str
+    contact_ok: Literal["true"]
+    marketing_ok: Literal["true"] | None = None
+    website: str | None = Field(default=None, description="Leave empty (a trap for robots)")
 
 
 class EnquiryReceipt(BaseModel):
@@ -167,11 +194,12 @@ class ApprovalTerms(InputModel):
     age_max: int = Field(default=17, ge=0, le=25)
     places: int = Field(default=1, ge=1, le=10)
 
-    @model_validator(mode="after")
-    def _ages(self) -> "ApprovalTerms":
-        if self.age_min > self.age_max:
-            raise ValueError("age_min must not be above age_max")
-        return self
+    @field_validator("age_max")
+    @classmethod
+    def _ages(cls, value: int, info: ValidationInfo) -> int:
+        if value < info.data.get("age_min", 0):
+            raise ValueError("age_max must not be below age_min")
+        return value
 
 
 class TransitionCreate(InputModel):
@@ -198,7 +226,9 @@ class ContactAttemptCreate(InputModel):
     channel: ContactChannel
     outcome: ContactOutcome
     note: str | None = Field(default=None, max_length=5000)
-    attempted_at: datetime | None = Field(default=None, description="Defaults to now")
+    attempted_at: AwareDatetime | None = Field(
+        default=None, description="Defaults to now; with its offset (RFC 3339)"
+    )
 
 
 class ContactAttemptOut(BaseModel):

@@ -96,6 +96,8 @@ async def update(session: AsyncSession, user: User, patch: UserPatch, *, actor_i
         if value is None:
             raise InvalidInput.field(field, "May not be null")
         setattr(user, field, sorted(set(value)) if field == "roles" else value)
+    if "is_active" in changes:
+        auth_service.forget_active("user", user.id)
     if changes.get("is_active") is False:
         await auth_service.revoke_all_for_user(session, user.id)
     await session.flush()

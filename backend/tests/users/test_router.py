@@ -575,3 +575,18 @@ async def test_wrong_current_passwords_are_throttled_like_sign_in(
     throttled = await client.post("/api/v1/account/password", json=body, headers=person.headers)
     assert_problem(throttled, 429)
     assert "Retry-After" in throttled.headers
+
+
+async def test_a_deactivated_person_is_refused_at_once(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    admin = await world.make_person(world.a, "admin")
+    officer = await world.make_person(world.a, "recruitment_officer")
+    assert (await client.get("/api/v1/account", headers=officer.headers)).status_code == 200
+    read = await client.get(f"/api/v1/users/{officer.user.id}", headers=admin.headers)
+    response = await client.patch(
+        f"/api/v1/users/{officer.user.id}", json={"is_active": False},
+        headers={**admin.headers, "If-Match": read.headers["etag"]},
+    )
+    assert response.status_code == 200
+    assert_problem(await client.get("/api/v1/account", headers=officer.headers), 401)
