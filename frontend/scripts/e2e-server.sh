@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# A throwaway backend for the browser journeys: a fresh SQLite file in a temporary directory,
+# migrated and loaded with the demo region, serving the fresh build from frontend/dist.
+# Playwright starts it (webServer in playwright.config.ts) and stops it at the end.
+set -euo pipefail
+
+frontend="$(cd "$(dirname "$0")/.." && pwd)"
+repo="$(dirname "$frontend")"
+bin="$repo/.venv/bin"
+port="${E2E_PORT:-8765}"
+work="$(mktemp -d -t fosterhub-e2e.XXXXXX)"
+
+export DATABASE_URL="sqlite+aiosqlite:///$work/e2e.sqlite3"
+export FRONTEND_DIST="$frontend/dist"
+export ENVIRONMENT=development
+export SECRET_KEY="e2e-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+export RATE_LIMIT_LOGIN="1000/minute"
+export RATE_LIMIT_ENQUIRY="1000/minute"
+export LOG_LEVEL=WARNING
+
+test -f "$FRONTEND_DIST/index.html" || { echo "no build in $FRONTEND_DIST: run make frontend-build" >&2; exit 1; }
+cd "$work"  # no stray .env from the repository
+"$bin/fosterhub" migrate >/dev/null
+"$bin/fosterhub" seed-demo >/dev/null
+
+"$bin/fosterhub" serve --host 127.0.0.1 --port "$port" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'exit 0' TERM INT
+wait "$server"
