@@ -9,13 +9,16 @@ because the worker, concurrency and seat-allocation tests need commits across co
 import asyncio
 import os
 import shutil
-from collections.abc import AsyncIterator, Awaitable, Callable
+import socket
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -57,7 +60,9 @@ async def migrated_url(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterato
     yield url
 
 
-_TABLES = [t.name for t in reversed(metadata.sorted_tables)]
+# Rows the migrations themselves load (reference data) stay; everything else is emptied.
+_SEEDED_BY_MIGRATIONS = {"bank_holiday"}
+_TABLES = [t.name for t in reversed(metadata.sorted_tables) if t.name not in _SEEDED_BY_MIGRATIONS]
 
 
 @pytest.fixture
@@ -208,3 +213,40 @@ def assert_problem(
         fields = [e["field"] for e in body.get("errors") or []]
         assert field in fields, body
     return body
+
+
+# A real SMTP server on loopback, for tests that check mail arrives.
+
+
+class Inbox:
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def smtp_port() -> int:
+    return _free_port()
+
+
+@pytest.fixture
+def smtp(smtp_port: int) -> Iterator[Inbox]:
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    yield inbox
+    controller.stop()
+
+
+@pytest.fixture
+def mail_settings(settings: Settings, smtp_port: int) -> Settings:
+    return settings.model_copy(update={"smtp_port": smtp_port, "smtp_host": "127.0.0.1"})

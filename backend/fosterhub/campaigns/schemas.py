@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from fosterhub.core.schemas import InputModel
 from fosterhub.enquiries.vocabulary import Channel
@@ -22,16 +22,28 @@ class CampaignCreate(InputModel):
         default=None, max_length=200, description="A shop, a rugby club, a school, a faith group"
     )
     ambassador_type: AmbassadorType | None = Field(
-        default=None, description="For kind `ambassador`: who carries the code"
+        default=None,
+        validate_default=True,
+        description="For kind `ambassador`: who carries the code",
     )
 
-    @model_validator(mode="after")
-    def _consistent(self) -> "CampaignCreate":
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+    # Field validators rather than one model validator, so the error names its field.
+    @field_validator("ends_on")
+    @classmethod
+    def _ends_after_start(cls, value: date | None, info: ValidationInfo) -> date | None:
+        starts_on = info.data.get("starts_on")
+        if value and starts_on and value < starts_on:
             raise ValueError("ends_on must not be before starts_on")
-        if self.kind == "ambassador" and self.ambassador_type is None:
+        return value
+
+    @field_validator("ambassador_type")
+    @classmethod
+    def _ambassador_has_a_type(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if info.data.get("kind") == "ambassador" and value is None:
             raise ValueError("an ambassador needs an ambassador_type")
-        return self
+        if info.data.get("kind") == "campaign" and value is not None:
+            raise ValueError("only an ambassador has an ambassador_type")
+        return value
 
 
 class CampaignOut(BaseModel):

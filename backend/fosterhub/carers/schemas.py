@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from fosterhub.core.schemas import InputModel
 from fosterhub.councils.schemas import FosteringType
@@ -52,7 +52,7 @@ class HouseholdOut(BaseModel):
 class HouseholdPatch(InputModel):
     status: HouseholdStatus | None = None
     status_changed_on: date | None = Field(default=None, description="Defaults to today")
-    deregistration_reason: DeregistrationReason | None = None
+    deregistration_reason: DeregistrationReason | None = Field(default=None, validate_default=True)
     fostering_types: list[FosteringType] | None = Field(default=None, min_length=1)
     age_min: int | None = Field(default=None, ge=0, le=17)
     age_max: int | None = Field(default=None, ge=0, le=25)
@@ -60,13 +60,16 @@ class HouseholdPatch(InputModel):
     is_champion: bool | None = None
     user_id: str | None = Field(default=None, max_length=36, description="The carer's log-in")
 
-    @model_validator(mode="after")
-    def _reason_with_deregistration(self) -> "HouseholdPatch":
-        if self.status == "deregistered" and self.deregistration_reason is None:
+    # A field validator, not a model validator, so the error names `deregistration_reason`.
+    @field_validator("deregistration_reason")
+    @classmethod
+    def _reason_with_deregistration(cls, value: str | None, info: ValidationInfo) -> str | None:
+        status = info.data.get("status")
+        if status == "deregistered" and value is None:
             raise ValueError("deregistration needs a deregistration_reason")
-        if self.deregistration_reason is not None and self.status != "deregistered":
+        if value is not None and status != "deregistered":
             raise ValueError("deregistration_reason goes with status deregistered")
-        return self
+        return value
 
 
 def adults_from(data: list[dict[str, Any]]) -> list[Adult]:

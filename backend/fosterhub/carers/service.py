@@ -141,6 +141,10 @@ async def update(
             raise InvalidInput.field("user_id", "No such person in your council") from exc
         if "carer" not in user.roles:
             raise InvalidInput.field("user_id", "Only a carer's account can be linked")
+        linked = await repository.by_user(session, user.id)
+        if linked is not None and linked.id != household.id:
+            # One log-in, one household: /carers/me must know which is theirs.
+            raise InvalidInput.field("user_id", "This account is linked to another household")
     age_min = changes.get("age_min", household.age_min)
     age_max = changes.get("age_max", household.age_max)
     if age_min > age_max:

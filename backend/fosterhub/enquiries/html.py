@@ -65,8 +65,11 @@ class FormFields:
             else:
                 raw = form.get(f.name)
                 values[f.name] = str(raw)[:400] if raw is not None else ""
-        if not values["channel"]:
+        # Hidden fields are not the visitor's to fix: a missing or tampered value falls back.
+        if values["channel"] not in CHANNELS:
             values["channel"] = "website"
+        if not 1 <= len(values["privacy_notice_version"]) <= 20:
+            values["privacy_notice_version"] = PRIVACY_NOTICE_VERSION
         return cls(**values)
 
     def to_payload(self) -> dict[str, Any]:
@@ -183,11 +186,30 @@ def _page(request: Request, title: str, body: str) -> str:
 </body></html>"""
 
 
+# Fields the visitor can see and correct; the error summary links only to these.
+VISIBLE_FIELDS = frozenset(
+    {
+        "council",
+        "first_name",
+        "last_name",
+        "email",
+        "phone",
+        "postcode",
+        "interests",
+        "campaign_code",
+        "referral_code",
+        "contact_ok",
+    }
+)
+
+
 def _error_summary(errors: dict[str, str]) -> str:
     if not errors:
         return ""
     items = "".join(
         f'<li><a href="#{escape(name)}">{escape(message)}</a></li>'
+        if name in VISIBLE_FIELDS
+        else f"<li>{escape(message)}</li>"
         for name, message in errors.items()
     )
     return f"""<div class="govuk-error-summary" data-module="govuk-error-summary">
@@ -238,7 +260,8 @@ def render_form(
     errors: dict[str, str],
     councils: list[tuple[str, str]] | None = None,
 ) -> str:
-    councils = councils if councils is not None else request.state.__dict__.get("councils", [])
+    if councils is None:  # Starlette keeps state in `_state`, so ask it, not `__dict__`
+        councils = getattr(request.state, "councils", [])
     interest_error = errors.get("interests")
     boxes = "".join(
         f"""<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input"
@@ -260,6 +283,21 @@ def render_form(
             ("campaign_code", values.campaign_code),
             ("privacy_notice_version", values.privacy_notice_version),
         )
+        if n != "campaign_code" or "campaign_code" not in errors
+    )
+    # A printed code that was mistyped or has ended: show it, so it can be corrected or cleared.
+    campaign_input = (
+        _input(
+            "campaign_code",
+            "Campaign code (optional)",
+            values.campaign_code,
+            errors,
+            autocomplete="off",
+            width="10",
+            hint="The code from a leaflet or poster; leave it empty if you do not have one",
+        )
+        if "campaign_code" in errors
+        else ""
     )
     form_error = errors.get("form")
     body = f"""{_error_summary(errors)}
@@ -317,6 +355,7 @@ working day. Asking does not commit you to anything.</p>
         else ""
     }
 <div class="govuk-checkboxes" data-module="govuk-checkboxes">{boxes}</div></fieldset></div>
+{campaign_input}
 {
         _input(
             "referral_code",

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from fosterhub.enquiries.models import ContactAttempt, Enquiry, EnquiryNote, StageTransition
@@ -31,13 +31,21 @@ async def reference_taken(session: AsyncSession, reference: str) -> bool:
 async def earlier_from_same_person(
     session: AsyncSession, email: str, phone: str | None, since: datetime
 ) -> Enquiry | None:
-    """The person's first enquiry in this council since `since` (matched by email or phone)."""
+    """The person's first enquiry in this council since `since` (matched by email or phone)
+    that can still be worked: open, or waiting for an answer (`no_response` reopens). After a
+    withdrawal or a decision the person asking again starts a new enquiry; linked to the closed
+    one it could never be moved."""
     same = [Enquiry.email == email]
     if phone:
         same.append(Enquiry.phone == phone)
     return await session.scalar(
         select(Enquiry)
-        .where(or_(*same), Enquiry.received_at >= since, Enquiry.duplicate_of_id.is_(None))
+        .where(
+            or_(*same),
+            Enquiry.received_at >= since,
+            Enquiry.duplicate_of_id.is_(None),
+            Enquiry.stage.in_([*OPEN_STAGES, "no_response"]),
+        )
         .order_by(Enquiry.received_at)
         .limit(1)
     )
@@ -90,17 +98,19 @@ def list_query(
         stmt = stmt.where(Enquiry.received_at < received_to)
     if q:
         text = q.strip()
-        like = f"%{text.lower()}%"
-        full_name = func.lower(Enquiry.first_name + " " + Enquiry.last_name)
+        name = Enquiry.first_name + " " + Enquiry.last_name
         compact = text.replace(" ", "").upper()
         matches = [
-            full_name.like(like),
+            # Wildcards typed by the user are literal. SQLite's lower() folds only ASCII, so a
+            # name in another script is also matched as typed.
+            func.lower(name).contains(text.lower(), autoescape=True),
+            name.contains(text, autoescape=True),
             Enquiry.reference == text.upper(),
             func.replace(Enquiry.postcode, " ", "") == compact,
             Enquiry.email == text.lower(),
         ]
         if len(compact) <= 4:  # an outward code: everyone in that district
-            matches.append(Enquiry.postcode.like(f"{compact} %"))
+            matches.append(Enquiry.postcode.startswith(f"{compact} ", autoescape=True))
         stmt = stmt.where(or_(*matches))
     return stmt
 
@@ -213,13 +223,17 @@ async def past_retention(
 
 
 async def stage_counts(session: AsyncSession, now: datetime) -> list[tuple[str, int, int]]:
-    from sqlalchemy import case
-
     rows = await session.execute(
         select(
             Enquiry.stage,
             func.count(Enquiry.id),
-            func.coalesce(func.sum(case((Enquiry.due_at < now, 1), else_=0)), 0),
+            # Only open work can be late: a closed enquiry's old due date means nothing.
+            func.coalesce(
+                func.sum(
+                    case((and_(Enquiry.stage.in_(OPEN_STAGES), Enquiry.due_at < now), 1), else_=0)
+                ),
+                0,
+            ),
         )
         .where(Enquiry.duplicate_of_id.is_(None))
         .group_by(Enquiry.stage)

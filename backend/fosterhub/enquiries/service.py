@@ -565,6 +565,10 @@ async def export(session: AsyncSession, enquiry: Enquiry) -> dict[str, Any]:
             {"body": n.body, "at": n.created_at}
             for n in await repository.notes(session, enquiry.id)
         ],
+        "repeat_enquiries": [
+            {column.key: getattr(r, column.key) for column in Enquiry.__table__.columns}
+            for r in await repository.repeats(session, enquiry.id)
+        ],
         "carer_household": carers_service.to_out(household).model_dump() if household else None,
         "exported_at": utcnow(),
     }
@@ -574,7 +578,14 @@ async def export(session: AsyncSession, enquiry: Enquiry) -> dict[str, Any]:
 
 async def erase(session: AsyncSession, enquiry: Enquiry, *, reason: str = "request") -> None:
     """Anonymises the person; the stage history and counts stay, so the figures don't move.
-    The postcode keeps only its district (outward code), which regional figures use."""
+    The postcode keeps only its district (outward code), which regional figures use. The
+    person's repeat enquiries are theirs too, so they go with it."""
+    for repeat in await repository.repeats(session, enquiry.id):
+        await _erase_one(session, repeat, reason)
+    await _erase_one(session, enquiry, reason)
+
+
+async def _erase_one(session: AsyncSession, enquiry: Enquiry, reason: str) -> None:
     if enquiry.erased_at is not None:
         return
     enquiry.first_name, enquiry.last_name = ERASED, ERASED
@@ -590,7 +601,15 @@ async def erase(session: AsyncSession, enquiry: Enquiry, *, reason: str = "reque
     for n in await repository.notes(session, enquiry.id):
         n.body = ERASED
     await session.flush()
-    audit.record(session, "erase", "enquiry", enquiry.id, detail={"reason": reason})
+    # The council is named: the retention job erases as the system, which has no council.
+    audit.record(
+        session,
+        "erase",
+        "enquiry",
+        enquiry.id,
+        council_id=enquiry.council_id,
+        detail={"reason": reason},
+    )
 
 
 # Jobs

@@ -2,13 +2,9 @@
 and two workers never take the same message."""
 
 import asyncio
-import socket
-from collections.abc import Iterator
 from datetime import timedelta
-from email import message_from_bytes
 from typing import Any
 
-import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select, update
 
@@ -16,41 +12,7 @@ from fosterhub.config import Settings
 from fosterhub.core import outbox, tenancy
 from fosterhub.core.db import utcnow
 from fosterhub.core.models import OutboxMessage
-from tests.conftest import postgres_only
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.messages: list[Any] = []
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture
-def smtp_port() -> int:
-    return _free_port()
-
-
-@pytest.fixture
-def smtp(smtp_port: int) -> Iterator[Inbox]:
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
-    yield inbox
-    controller.stop()
-
-
-@pytest.fixture
-def mail_settings(settings: Settings, smtp_port: int) -> Settings:
-    return settings.model_copy(update={"smtp_port": smtp_port, "smtp_host": "127.0.0.1"})
+from tests.conftest import Inbox, postgres_only
 
 
 async def _enqueue(sessionmaker: Any, n: int = 1, **payload: str) -> list[str]:

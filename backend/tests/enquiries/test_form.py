@@ -1,0 +1,196 @@
+"""The enquiry form without JavaScript: a plain form post answers 303 to a thank-you page, or
+the form again with a GOV.UK error summary and the visitor's answers kept (escaped)."""
+
+import re
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import httpx
+from sqlalchemy import func, select
+
+from fosterhub.enquiries.models import Enquiry
+from tests import factories
+from tests.conftest import World
+
+URL = "/api/v1/enquiries"
+
+
+def _form(**overrides: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "council": "alpha",
+        "first_name": "Ann",
+        "last_name": "Lee",
+        "email": "ann@example.org",
+        "phone": "",
+        "postcode": "L1 8JQ",
+        "interests": ["short_term", "emergency"],
+        "channel": "website",
+        "campaign_code": "",
+        "referral_code": "",
+        "privacy_notice_version": "2026-01",
+        "contact_ok": "true",
+        "website": "",
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+async def _enquiries(world: World) -> int:
+    count = int(await world.db.scalar(select(func.count()).select_from(Enquiry)) or 0)
+    await world.db.commit()
+    return count
+
+
+def _summary_targets(page: str) -> list[str]:
+    summary = page.split('class="govuk-error-summary"', 1)[1].split("</ul>", 1)[0]
+    return re.findall(r'<a href="#([^"]+)"', summary)
+
+
+async def test_a_valid_form_post_goes_to_the_thank_you_page(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.post(URL, data=_form(phone="07700 900982", marketing_ok="on"))
+    assert response.status_code == 303, response.text
+    location = urlsplit(response.headers["location"])
+    assert location.path == "/enquire/basic/thank-you"
+    reference = parse_qs(location.query)["reference"][0]
+    stored = await world.db.scalar(select(Enquiry).where(Enquiry.reference == reference))
+    await world.db.commit()
+    assert stored is not None
+    assert stored.interests == ["short_term", "emergency"]
+    assert stored.phone == "+447700900982" and stored.marketing_ok is True
+    assert stored.council_id == world.a.id and stored.channel == "website"
+
+    page = await client.get(response.headers["location"])
+    assert page.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert reference in page.text and "Alpha Council" in page.text
+    assert "govuk-panel--confirmation" in page.text
+
+
+async def test_a_form_without_a_council_is_routed_by_postcode(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.post(URL, data=_form(council="", postcode="l2 9ab"))
+    assert response.status_code == 303
+    assert "council=beta" in response.headers["location"]
+
+
+async def test_an_invalid_form_comes_back_with_an_error_summary_and_the_answers_kept(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.post(
+        URL,
+        data=_form(
+            first_name="<script>alert(1)</script>",
+            email="not-an-email",
+            postcode="nowhere",
+            interests=None,
+            contact_ok=None,
+            last_name='O"Brien & <Sons>',
+        ),
+    )
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    page = response.text
+    assert "<title>Error: " in page
+    targets = _summary_targets(page)
+    assert set(targets) == {
+        "first_name",
+        "last_name",
+        "email",
+        "postcode",
+        "interests",
+        "contact_ok",
+    }
+    for target in targets:  # every link in the summary lands on a field of the page
+        assert f'id="{target}"' in page
+    # What the visitor typed is kept, escaped: no markup of theirs reaches the page.
+    assert "<script>alert(1)</script>" not in page
+    assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in page
+    assert 'value="O&quot;Brien &amp; &lt;Sons&gt;"' in page
+    assert 'value="not-an-email"' in page
+    assert "govuk-input--error" in page
+    assert '<option value="alpha" selected>' in page
+    assert await _enquiries(world) == 0
+
+
+async def test_a_bad_campaign_code_in_the_form_can_be_seen_and_corrected(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.post(URL, data=_form(campaign_code="NOPE42", channel="print"))
+    assert response.status_code == 422
+    targets = _summary_targets(response.text)
+    assert targets == ["campaign_code"]
+    assert 'id="campaign_code"' in response.text and 'value="NOPE42"' in response.text
+    assert await _enquiries(world) == 0
+
+
+async def test_an_uncovered_postcode_in_the_form_explains_itself(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.post(URL, data=_form(council="", postcode="M1 1AA"))
+    assert response.status_code == 422
+    assert _summary_targets(response.text) == ["postcode"]
+    assert "None of the councils on this service covers your postcode" in response.text
+
+
+async def test_a_tampered_hidden_field_does_not_leave_the_visitor_stuck(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    # The channel is a hidden field: a wrong value is not the visitor's to fix.
+    response = await client.post(URL, data=_form(channel="carrier_pigeon"))
+    assert response.status_code == 303, response.text
+    stored = await world.db.scalar(select(Enquiry))
+    await world.db.commit()
+    assert stored is not None and stored.channel == "website"
+
+
+async def test_the_honeypot_in_the_form_stores_nothing(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.post(URL, data=_form(website="http://spam.example"))
+    assert response.status_code == 303
+    assert await _enquiries(world) == 0
+
+
+async def test_a_referral_code_in_the_form_opens_a_referral(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await factories.make_household(world, world.a, referral_code="RFRND2")
+    response = await client.post(URL, data=_form(referral_code="rfrnd2", channel="referral"))
+    assert response.status_code == 303, response.text
+
+
+async def test_the_form_page_has_autocomplete_and_keeps_the_campaign_and_referral(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    page = await client.get("/enquire/basic?council=alpha&campaign=leaf42&referral=rabc23")
+    assert page.status_code == 200
+    html = page.text
+    for name, token in (
+        ("first_name", "given-name"),
+        ("last_name", "family-name"),
+        ("email", "email"),
+        ("phone", "tel"),
+        ("postcode", "postal-code"),
+    ):
+        tag = re.search(rf'<input[^>]*\bid="{name}"[^>]*>', html, re.S)
+        assert tag is not None, name
+        assert f'autocomplete="{token}"' in tag.group(0)
+    assert 'name="campaign_code" value="LEAF42"' in html
+    assert re.search(r'id="referral_code"[^>]*value="RABC23"', html, re.S)
+    assert '<option value="alpha" selected>' in html
+    assert 'action="/api/v1/enquiries"' in html and 'method="post"' in html
+    assert 'name="channel" value="referral"' in html
+    assert "govuk-error-summary" not in html
+
+
+async def test_the_thank_you_page_escapes_what_it_is_given(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    page = await client.get("/enquire/basic/thank-you?reference=FH-ABCD2345&council=nowhere")
+    assert page.status_code == 200
+    assert "FH-ABCD2345" in page.text and "your council" in page.text
+    bad = await client.get("/enquire/basic/thank-you", params={"reference": "<script>"})
+    assert bad.status_code == 422 and "<script>" not in bad.text
