@@ -9,6 +9,8 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -210,6 +212,29 @@ def install_error_handlers(app: FastAPI) -> None:
         headers = dict(exc.headers) if exc.headers else None
         return problem_response(request, exc.status_code, type_, title, detail, headers=headers)
 
+    @app.exception_handler(IntegrityError)
+    async def _integrity(request: Request, exc: IntegrityError) -> JSONResponse:
+        # Two requests raced for the same unique thing (an Idempotency-Key, a code): the
+        # loser's transaction was rolled back whole, so nothing partial was written.
+        log.warning("integrity_conflict", constraint=_constraint_name(exc))
+        return problem_response(
+            request,
+            409,
+            "conflict",
+            "Conflict",
+            "Another change was made at the same time. Read again and retry.",
+        )
+
+    @app.exception_handler(StaleDataError)
+    async def _stale(request: Request, exc: StaleDataError) -> JSONResponse:
+        return problem_response(
+            request,
+            412,
+            "precondition-failed",
+            "The record has changed since you read it",
+            "Read the record again and reapply your change.",
+        )
+
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         request_id = getattr(request.state, "request_id", None)
@@ -222,6 +247,12 @@ def install_error_handlers(app: FastAPI) -> None:
             "Something went wrong",
             f"Quote this reference if you contact us: {request_id}",
         )
+
+
+def _constraint_name(exc: IntegrityError) -> str | None:
+    # The constraint's name only: the message itself can quote the values (personal data).
+    orig = getattr(exc, "orig", None)
+    return getattr(orig, "constraint_name", None) or type(orig).__name__
 
 
 def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import aiosmtplib
 import structlog
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -155,8 +155,26 @@ async def deliver_due(
     return sum(1 for outcome, _ in outcomes.values() if outcome == "sent")
 
 
+SENT_KEPT_FOR = timedelta(days=30)
+
+
+async def purge_sent(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> None:
+    """Deletes delivered messages after `SENT_KEPT_FOR`: their payloads hold addresses and
+    names, which must not outlive an erasure for long. Dead ones are kept for inspection."""
+    async with sessionmaker() as session:
+        tenancy.unscoped(session)
+        await session.execute(
+            delete(OutboxMessage).where(
+                OutboxMessage.status == "sent", OutboxMessage.sent_at < utcnow() - SENT_KEPT_FOR
+            )
+        )
+        await session.commit()
+
+
 Job = Callable[[async_sessionmaker[AsyncSession], Settings], Awaitable[None]]
-SCHEDULED_JOBS: list[tuple[str, timedelta, Job]] = []
+SCHEDULED_JOBS: list[tuple[str, timedelta, Job]] = [
+    ("outbox.purge_sent", timedelta(hours=24), purge_sent),
+]
 
 
 def register_job(name: str, every: timedelta, job: Job) -> None:

@@ -351,6 +351,8 @@ async def move(
     actor_id: str,
 ) -> StageTransition:
     """Moves an enquiry along the pipeline, or closes it with a reason."""
+    if enquiry.erased_at is not None:
+        raise Erased()
     if enquiry.duplicate_of_id is not None:
         raise MoveNotAllowed("This is a repeat enquiry: work the first one instead.")
     allowed = allowed_moves(enquiry.stage)

@@ -95,3 +95,20 @@ async def test_nul_characters_are_refused_everywhere(client: httpx.AsyncClient) 
         "/api/v1/auth/login", json={"email": "a\u0000@example.org", "password": "x"}
     )
     assert_problem(response, 422, field="email")
+
+
+async def test_a_lost_race_for_a_unique_value_is_a_409_not_a_500(
+    app, client: httpx.AsyncClient
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy.exc import IntegrityError
+
+    router = APIRouter()
+
+    @router.post("/race")
+    async def race() -> None:
+        raise IntegrityError("INSERT ...", {"email": "ann@example.org"}, Exception("duplicate"))
+
+    app.include_router(router)
+    response = await client.post("/race")
+    assert_problem(response, 409)
+    assert "ann@example.org" not in response.text

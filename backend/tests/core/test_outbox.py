@@ -162,3 +162,20 @@ async def test_worker_loop_delivers_and_stops(
     stop.set()
     await asyncio.wait_for(worker, timeout=5)
     assert len(smtp.messages) == 3
+
+
+async def test_sent_messages_are_purged_after_thirty_days_but_dead_ones_kept(
+    sessionmaker: Any, mail_settings: Settings
+) -> None:
+    await _enqueue(sessionmaker, n=3)
+    async with sessionmaker() as session:
+        tenancy.unscoped(session)
+        rows = (await session.scalars(select(OutboxMessage))).all()
+        old = utcnow() - timedelta(days=31)
+        rows[0].status, rows[0].sent_at = "sent", old
+        rows[1].status, rows[1].sent_at = "sent", utcnow()
+        rows[2].status = "dead"
+        await session.commit()
+    await outbox.purge_sent(sessionmaker, mail_settings)
+    left = await _messages(sessionmaker)
+    assert sorted(m.status for m in left) == ["dead", "sent"]

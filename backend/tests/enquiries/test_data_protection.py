@@ -319,3 +319,16 @@ async def test_a_daily_job_runs_once_however_often_it_is_asked(
     assert not await outbox.claim_job_run(sessionmaker, "enquiries.retention", timedelta(hours=24))
     # Another job has its own clock.
     assert await outbox.claim_job_run(sessionmaker, "enquiries.overdue_digest", timedelta(hours=24))
+
+
+async def test_an_erased_enquiry_cannot_be_moved(client: httpx.AsyncClient, world: World) -> None:
+    admin = await world.make_person(world.a, "admin")
+    enquiry = await factories.make_enquiry(world, world.a)
+    erased = await client.post(f"/api/v1/enquiries/{enquiry.id}/erasure", headers=admin.headers)
+    assert erased.status_code == 204
+    response = await client.post(
+        f"/api/v1/enquiries/{enquiry.id}/transitions",
+        json={"to": "initial_contact"},
+        headers=admin.headers,
+    )
+    assert_problem(response, 409)
