@@ -7,7 +7,8 @@ from fastapi import Depends, Request
 from fosterhub.config import Settings
 
 
-def _settings(request: Request) -> Settings:
+async def _settings(request: Request) -> Settings:
+    # async: FastAPI runs plain `def` dependencies in a thread, which costs on every request.
     settings: Settings = request.app.state.settings
     return settings
 

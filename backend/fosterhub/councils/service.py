@@ -2,6 +2,8 @@
 
 import csv
 import math
+import time
+import weakref
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +60,50 @@ async def get_by_slug(session: AsyncSession, slug: str) -> Council:
     return council
 
 
+@dataclass(frozen=True)
+class CouncilSnapshot:
+    """What the public enquiry needs of a council, kept briefly in memory: councils change
+    rarely and the public enquiry is the busiest write."""
+
+    id: str
+    slug: str
+    name: str
+    contact_email: str | None
+    contact_phone: str | None
+    settings: CouncilSettings
+
+
+SNAPSHOT_TTL = 60.0
+# Per database (engine), so two apps in one process never mix their councils.
+_snapshots: "weakref.WeakKeyDictionary[Any, dict[str, tuple[CouncilSnapshot, float]]]" = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def snapshot_by_slug(session: AsyncSession, slug: str) -> CouncilSnapshot:
+    now = time.monotonic()
+    cache = _snapshots.setdefault(session.sync_session.get_bind(), {})
+    cached = cache.get(slug)
+    if cached and cached[1] > now:
+        return cached[0]
+    council = await get_by_slug(session, slug)
+    snapshot = CouncilSnapshot(
+        id=council.id,
+        slug=council.slug,
+        name=council.name,
+        contact_email=council.contact_email,
+        contact_phone=council.contact_phone,
+        settings=settings_of(council),
+    )
+    cache[slug] = (snapshot, now + SNAPSHOT_TTL)
+    return snapshot
+
+
+def forget_snapshots() -> None:
+    for cache in list(_snapshots.values()):
+        cache.clear()
+
+
 async def get_by_id(session: AsyncSession, council_id: str) -> Council:
     council = await repository.council_by_id(session, council_id)
     if council is None:
@@ -110,6 +156,7 @@ async def update_settings(
     updated = CouncilSettings.model_validate({**current.model_dump(), **changes})
     council.settings = updated.model_dump(mode="json")
     await session.flush()
+    forget_snapshots()
     return updated
 
 

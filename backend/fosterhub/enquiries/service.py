@@ -20,6 +20,7 @@ from fosterhub.councils import service as councils_service
 from fosterhub.councils.exceptions import CouncilNotFound, PostcodeNotCovered
 from fosterhub.councils.models import Council
 from fosterhub.councils.schemas import CouncilSettings
+from fosterhub.councils.service import CouncilSnapshot
 from fosterhub.enquiries import repository
 from fosterhub.enquiries.exceptions import EnquiryNotFound, Erased, MoveNotAllowed, NotCovered
 from fosterhub.enquiries.models import ContactAttempt, Enquiry, EnquiryNote, StageTransition
@@ -95,10 +96,10 @@ async def new_reference(session: AsyncSession) -> str:
     raise Conflict("Could not allocate a reference; try again.")
 
 
-async def resolve_council(session: AsyncSession, body: EnquiryCreate) -> Council:
+async def resolve_council(session: AsyncSession, body: EnquiryCreate) -> CouncilSnapshot:
     if body.council:
         try:
-            return await councils_service.get_by_slug(session, body.council)
+            return await councils_service.snapshot_by_slug(session, body.council)
         except CouncilNotFound as exc:
             raise InvalidInput.field("council", "No council on this service has that name") from exc
     try:
@@ -112,7 +113,7 @@ async def resolve_council(session: AsyncSession, body: EnquiryCreate) -> Council
             errors=[FieldError(field="contact.postcode", message="Not covered by this service")],
             extra={"nearest_councils": [councils_service.summary(c).model_dump() for c in nearest]},
         ) from exc
-    return await councils_service.get_by_slug(session, routing.council)
+    return await councils_service.snapshot_by_slug(session, routing.council)
 
 
 async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate) -> Received:
@@ -128,7 +129,7 @@ async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate
             stored=False,
         )
     tenancy.bind(session, council.id)
-    council_settings = councils_service.settings_of(council)
+    council_settings = council.settings
 
     campaign_id = None
     if body.source.campaign_code:
@@ -150,8 +151,10 @@ async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate
         session, email, contact.phone, now - REPEAT_WINDOW
     )
     enquiry = Enquiry(
+        id=new_id(),
         council_id=council.id,
-        reference=await new_reference(session),
+        # Unique by chance (31^8 codes); a collision fails the insert and answers 409.
+        reference=short_code(8, "FH-"),
         stage="enquiry",
         received_at=now,
         stage_entered_at=now,
@@ -176,8 +179,8 @@ async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate
     )
     if earlier is None:
         enquiry.due_at = due_at(council_settings, "enquiry", {"enquiry": now})
+    # Ids are made here, so the rows below need no flush first: all go in one flush at commit.
     session.add(enquiry)
-    await session.flush()
     session.add(
         StageTransition(
             council_id=council.id,
@@ -188,6 +191,8 @@ async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate
         )
     )
     if referrer is not None and earlier is None:
+        # The referral points at the enquiry: write the enquiry first (this path is rare).
+        await session.flush()
         await campaigns_service.open_referral(session, referrer.id, enquiry.id)
     audit.record(
         session,
@@ -211,7 +216,7 @@ async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate
     return Received(receipt, stored=True)
 
 
-def acknowledgement_text(council: Council, enquiry: Enquiry) -> str:
+def acknowledgement_text(council: Council | CouncilSnapshot, enquiry: Enquiry) -> str:
     lines = [
         f"Dear {enquiry.first_name},",
         "",
