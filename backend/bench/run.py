@@ -125,14 +125,18 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
 
 
 async def _measure(
-    server: Server, requests: list[HttpRequest], args: argparse.Namespace
+    server: Server,
+    requests: list[HttpRequest],
+    args: argparse.Namespace,
+    connections: int | None = None,
 ) -> Measurement:
+    connections = connections or args.connections
     if args.warmup > 0:
         await run_load(
             server.host,
             server.port,
             requests,
-            connections=args.connections,
+            connections=connections,
             duration_s=args.warmup,
             max_requests=args.requests,
         )
@@ -141,7 +145,7 @@ async def _measure(
         server.host,
         server.port,
         requests,
-        connections=args.connections,
+        connections=connections,
         duration_s=args.duration,
         max_requests=args.requests,
     )
@@ -235,8 +239,10 @@ async def run_scenarios(
     for scenario in chosen:
         if scenario.setup is not None:
             await scenario.setup(ctx)
-        ours_measured = await _measure(ours, scenario.our_requests(ctx), args)
-        baseline_measured = await _measure(baseline, scenario.baseline_requests(ctx), args)
+        ours_measured = await _measure(ours, scenario.our_requests(ctx), args, scenario.connections)
+        baseline_measured = await _measure(
+            baseline, scenario.baseline_requests(ctx), args, scenario.connections
+        )
         checks = evaluate(scenario.targets, ours_measured.result, baseline_measured.result)
         outcome = Outcome(scenario, ours_measured, baseline_measured, checks)
         print(format_outcome(outcome), flush=True)

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import report_data
 from .loadgen import HttpRequest, LoadResult, ratio
 
 
@@ -56,6 +57,8 @@ class Scenario:
     baseline: RequestSpec
     setup: Setup | None = None
     targets: Targets = Targets()
+    # Concurrent connections for this scenario; None: the run's --connections.
+    connections: int | None = None
 
     def our_requests(self, ctx: BenchContext) -> list[HttpRequest]:
         return _resolve(self.ours, ctx)
@@ -103,6 +106,173 @@ SCENARIOS: list[Scenario] = [
         baseline=HttpRequest.get("/councils"),
         # A database round trip costs; a tenth of a static list's throughput is the floor.
         targets=Targets(min_ratio=0.1, max_p99_ms=100),
+    ),
+    Scenario(
+        name="public events list",
+        summary="public events list: a page of events with councils, codes and seats left",
+        ours=HttpRequest.get("/api/v1/events"),
+        baseline=HttpRequest.get("/councils"),
+        setup=lambda ctx: _published_events(ctx),
+        # The page costs the list query and three bulk look-ups (co-hosts, codes, seat counts).
+        targets=Targets(min_ratio=0.05, max_p99_ms=150),
+    ),
+]
+
+
+async def _published_events(ctx: BenchContext, count: int = 30) -> None:
+    """Leaves `count` published public events ahead in the bench database, unless some exist."""
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from fosterhub.core import tenancy
+    from fosterhub.core.db import create_engine, create_sessionmaker, utcnow
+    from fosterhub.councils.models import Council
+    from fosterhub.events.models import Event
+
+    engine = create_engine(ctx.database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            tenancy.unscoped(session)  # the benchmark's own data, for every council
+            now = utcnow()
+            found = await session.scalar(
+                select(Event.id)
+                .where(Event.status == "published", Event.audience == "public", Event.ends_at > now)
+                .limit(1)
+            )
+            councils = list((await session.scalars(select(Council).order_by(Council.slug))).all())
+            if found is None and councils:
+                for n in range(count):
+                    starts = now + timedelta(days=7 + n, hours=n % 5)
+                    session.add(
+                        Event(
+                            council_id=councils[n % len(councils)].id,
+                            kind=("drop_in", "information_evening", "stall")[n % 3],
+                            title=f"Fostering information evening {n + 1}",
+                            venue_name="Community room",
+                            venue_address="1 Church St",
+                            venue_postcode="L1 1DA",
+                            starts_at=starts,
+                            ends_at=starts + timedelta(hours=2),
+                            capacity=30,
+                            audience="public",
+                            status="published",
+                            published_at=now,
+                        )
+                    )
+                await session.commit()
+    finally:
+        await engine.dispose()
+
+
+def _report_request(path: str) -> Callable[[BenchContext], HttpRequest]:
+    def make(ctx: BenchContext) -> HttpRequest:
+        first, last = ctx.state["report_period"]
+        return HttpRequest.get(
+            f"/api/v1/reports/{path}?from={first}&to={last}",
+            headers={"Authorization": ctx.state["manager_token"]},
+        )
+
+    return make
+
+
+SCENARIOS += [
+    Scenario(
+        name="funnel report",
+        summary="a council's 12-month funnel with 1,000,000 enquiries in the database",
+        ours=_report_request("funnel"),
+        baseline=HttpRequest.get("/councils"),
+        setup=report_data.setup,
+        # A manager's request, one at a time: the promise is its latency, not throughput.
+        targets=Targets(max_p99_ms=250),
+        connections=1,
+    ),
+    Scenario(
+        name="time-in-stage report",
+        summary="a council's 12-month time in stage with 1,000,000 enquiries in the database",
+        ours=_report_request("time-in-stage"),
+        baseline=HttpRequest.get("/councils"),
+        setup=report_data.setup,
+        targets=Targets(max_p99_ms=250),
+        connections=1,
+    ),
+]
+
+
+# The public enquiry and the staff's enquiry list (issue 4).
+
+ENQUIRY = {
+    "council": "liverpool",
+    "contact": {
+        "first_name": "Ann",
+        "last_name": "Lee",
+        "email": "ann@example.org",
+        "postcode": "L1 8JQ",
+    },
+    "interests": ["short_term"],
+    "source": {"channel": "website"},
+    "consent": {"privacy_notice_version": "2026-01", "contact_ok": True},
+}
+
+
+def _enquiry_posts(path: str, expect: int) -> list[HttpRequest]:
+    # Different people (emails), so most are new enquiries rather than linked repeats.
+    requests = []
+    for n in range(500):
+        body = {**ENQUIRY, "contact": {**ENQUIRY["contact"], "email": f"bench{n}@example.org"}}
+        requests.append(HttpRequest.post_json(path, body, expect_status=expect))
+    return requests
+
+
+async def _officer_token(ctx: BenchContext) -> None:
+    """The million benchmark enquiries (shared with the report scenarios) and an officer."""
+    if "officer_token" in ctx.state:
+        return
+    await report_data.ensure_enquiries(ctx.database_url)
+    import httpx
+
+    from fosterhub.seed.demo import DEMO_PASSWORD
+
+    async with httpx.AsyncClient(base_url=ctx.ours_url, timeout=30) as client:
+        response = await client.post(
+            "/api/v1/auth/login",
+            json={"email": "recruitment.liverpool@example.org", "password": DEMO_PASSWORD},
+        )
+        response.raise_for_status()
+    ctx.state["officer_token"] = f"Bearer {response.json()['access_token']}"
+
+
+def _staff_lists(ctx: BenchContext) -> list[HttpRequest]:
+    auth = {"Authorization": ctx.state["officer_token"]}
+    return [
+        HttpRequest.get(f"/api/v1/enquiries?{query}", headers=auth)
+        for query in (
+            "stage=initial_contact&channel=website",
+            "overdue=true",
+            "q=smith",
+            "stage=withdrawn&stage=no_response&received_from=2026-01-01",
+            "limit=50",
+        )
+    ]
+
+
+SCENARIOS += [
+    Scenario(
+        name="public enquiry",
+        summary="POST /enquiries: validate, route, link repeats, write it with history and email",
+        ours=_enquiry_posts("/api/v1/enquiries", 201),
+        baseline=_enquiry_posts("/echo", 200),
+        targets=Targets(min_ratio=0.35, max_p99_ms=50),
+        connections=32,
+    ),
+    Scenario(
+        name="staff enquiry list",
+        summary="an officer's filtered, searched enquiry list over 1,000,000 enquiries",
+        ours=_staff_lists,
+        baseline=HttpRequest.get("/councils"),
+        setup=_officer_token,
+        targets=Targets(max_p99_ms=250),
+        connections=4,
     ),
 ]
 

@@ -166,8 +166,10 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from fosterhub.core import logging as app_logging
     from fosterhub.core.outbox import run_worker
     from fosterhub.enquiries import jobs as enquiry_jobs
+    from fosterhub.events import jobs as event_jobs
 
     enquiry_jobs.register()
+    event_jobs.register()
 
     settings = get_settings()
     app_logging.configure(settings.log_level)

@@ -7,6 +7,9 @@ from fosterhub.core import models as core_models
 from fosterhub.core.db import Base
 from fosterhub.councils import models as councils_models
 from fosterhub.enquiries import models as enquiries_models
+from fosterhub.events import models as events_models
+from fosterhub.reports import models as reports_models
+from fosterhub.training import models as training_models
 from fosterhub.users import models as users_models
 
 metadata = Base.metadata
@@ -18,6 +21,9 @@ __all__ = [
     "core_models",
     "councils_models",
     "enquiries_models",
+    "events_models",
     "metadata",
+    "reports_models",
+    "training_models",
     "users_models",
 ]

@@ -585,7 +585,8 @@ async def test_a_deactivated_person_is_refused_at_once(
     assert (await client.get("/api/v1/account", headers=officer.headers)).status_code == 200
     read = await client.get(f"/api/v1/users/{officer.user.id}", headers=admin.headers)
     response = await client.patch(
-        f"/api/v1/users/{officer.user.id}", json={"is_active": False},
+        f"/api/v1/users/{officer.user.id}",
+        json={"is_active": False},
         headers={**admin.headers, "If-Match": read.headers["etag"]},
     )
     assert response.status_code == 200

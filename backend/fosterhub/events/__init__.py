@@ -1,0 +1,1 @@
+"""Recruitment events and training sessions: registrations, seats, check-in, calendars."""

@@ -1,0 +1,127 @@
+"""Date arithmetic the reports need, written once for SQLite and once for PostgreSQL.
+
+Each construct compiles to plain SQL on both databases, so durations, working days and month
+targets are computed inside the query rather than over rows loaded into Python. Days are UTC
+calendar days, as in `core.workdays`.
+"""
+
+from typing import Any
+
+from sqlalchemy import Float, Integer
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import Boolean
+
+# The Julian day number of 1970-01-01, so both databases count days from the same origin.
+_UNIX_EPOCH_JDN = 2440588
+
+
+class day_number(FunctionElement[int]):
+    """The Julian day number of a timestamp's UTC date (day_number % 7 == 0 is a Monday)."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "day_number"
+
+
+class date_day_number(FunctionElement[int]):
+    """The Julian day number of a DATE column."""
+
+    type = Integer()
+    inherit_cache = True
+    name = "date_day_number"
+
+
+class elapsed_days(FunctionElement[float]):
+    """Days, with their fraction, from the first timestamp to the second."""
+
+    type = Float()
+    inherit_cache = True
+    name = "elapsed_days"
+
+
+class later_than_months(FunctionElement[bool]):
+    """True when `end` is after `start` plus a whole number of calendar months.
+
+    A month added to the 31st ends on the last day of a shorter month, as in
+    `core.workdays.add_months` (and PostgreSQL's interval arithmetic).
+    """
+
+    type = Boolean()
+    inherit_cache = False
+    name = "later_than_months"
+
+    def __init__(self, end: Any, start: Any, months: int) -> None:
+        self.months = int(months)
+        super().__init__(end, start)
+
+
+def _args(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> list[str]:
+    return [compiler.process(arg, **kw) for arg in element.clauses]
+
+
+@compiles(day_number, "sqlite")
+def _day_number_sqlite(element: day_number, compiler: SQLCompiler, **kw: Any) -> str:
+    (ts,) = _args(element, compiler, **kw)
+    return f"CAST(julianday(date({ts})) + 0.5 AS INTEGER)"
+
+
+@compiles(day_number, "postgresql")
+def _day_number_pg(element: day_number, compiler: SQLCompiler, **kw: Any) -> str:
+    (ts,) = _args(element, compiler, **kw)
+    return f"(CAST(({ts}) AT TIME ZONE 'UTC' AS DATE) - DATE '1970-01-01' + {_UNIX_EPOCH_JDN})"
+
+
+@compiles(date_day_number, "sqlite")
+def _date_day_number_sqlite(element: date_day_number, compiler: SQLCompiler, **kw: Any) -> str:
+    (day,) = _args(element, compiler, **kw)
+    return f"CAST(julianday({day}) + 0.5 AS INTEGER)"
+
+
+@compiles(date_day_number, "postgresql")
+def _date_day_number_pg(element: date_day_number, compiler: SQLCompiler, **kw: Any) -> str:
+    (day,) = _args(element, compiler, **kw)
+    return f"(({day}) - DATE '1970-01-01' + {_UNIX_EPOCH_JDN})"
+
+
+@compiles(elapsed_days, "sqlite")
+def _elapsed_sqlite(element: elapsed_days, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = _args(element, compiler, **kw)
+    return f"(julianday({end}) - julianday({start}))"
+
+
+@compiles(elapsed_days, "postgresql")
+def _elapsed_pg(element: elapsed_days, compiler: SQLCompiler, **kw: Any) -> str:
+    start, end = _args(element, compiler, **kw)
+    return f"(EXTRACT(EPOCH FROM ({end}) - ({start})) / 86400.0)"
+
+
+@compiles(later_than_months, "sqlite")
+def _later_sqlite(element: later_than_months, compiler: SQLCompiler, **kw: Any) -> str:
+    end, start = _args(element, compiler, **kw)
+    step = f"'+{element.months} months'"
+    shifted = f"strftime('%Y-%m-%d %H:%M:%f', {start}, {step})"
+    # SQLite rolls 31 January + 1 month over to 3 March; stepping back by the day of the month
+    # it landed on gives the last day of February instead.
+    clamped = (
+        f"CASE WHEN strftime('%d', {shifted}) = strftime('%d', {start}) THEN {shifted} "
+        f"ELSE strftime('%Y-%m-%d %H:%M:%f', {shifted}, "
+        f"'-' || CAST(strftime('%d', {shifted}) AS INTEGER) || ' days') END"
+    )
+    return f"(julianday({end}) > julianday({clamped}))"
+
+
+@compiles(later_than_months, "postgresql")
+def _later_pg(element: later_than_months, compiler: SQLCompiler, **kw: Any) -> str:
+    end, start = _args(element, compiler, **kw)
+    return (
+        f"((({end}) AT TIME ZONE 'UTC') > "
+        f"(({start}) AT TIME ZONE 'UTC') + make_interval(months => {element.months}))"
+    )
+
+
+def working_day(dn: ColumnElement[int]) -> ColumnElement[bool]:
+    """Monday to Friday, by Julian day number (bank holidays are the caller's join)."""
+    return (dn % 7) < 5

@@ -1,0 +1,868 @@
+"""The reports: periods checked, SQL aggregates shaped, regional figures suppressed.
+
+Every figure comes from `repository` as an aggregate row; this module only arranges those few
+rows (and adds up per-council rows into a region's total), never loops over records.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from fosterhub.core import audit
+from fosterhub.core.db import utcnow
+from fosterhub.core.errors import InvalidInput
+from fosterhub.councils import service as councils_service
+from fosterhub.councils.models import Council, Region
+from fosterhub.enquiries.vocabulary import (
+    CHANNELS,
+    CLOSING,
+    NEXT_STAGE,
+    OPEN_STAGES,
+    PIPELINE,
+    REASONS,
+    STAGES,
+)
+from fosterhub.reports import repository
+from fosterhub.reports.repository import PREVIOUS, RANK, Scope, StepTarget, Window
+from fosterhub.reports.schemas import (
+    FEWER_THAN_5,
+    Activity,
+    CampaignSource,
+    ChannelSource,
+    CodeAtStage,
+    CodeCount,
+    Cohort,
+    CouncilFunnel,
+    CouncilOfsted,
+    CouncilRetention,
+    CouncilSources,
+    CouncilTimeInStage,
+    CouncilWithdrawals,
+    CurrentHouseholds,
+    FunnelReport,
+    FunnelSplit,
+    HouseholdsAt,
+    OfstedReturn,
+    OutcomeCount,
+    Overdue,
+    OverdueItem,
+    OverdueList,
+    Period,
+    ReasonCount,
+    RegionalFunnel,
+    RegionalOfsted,
+    RegionalRetention,
+    RegionalSources,
+    RegionalTimeInStage,
+    RegionalWithdrawals,
+    RetentionReport,
+    SourcesReport,
+    StageCount,
+    StageReached,
+    StageTime,
+    Target,
+    TimeInStageReport,
+    WithdrawalsReport,
+)
+
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+EARLIEST_YEAR = 2000
+APPLICATION_STAGES = ("application", "assessment", "panel")
+WITHDRAWAL_CODES = REASONS["withdrawn"]
+DAYS_A_YEAR = 365.25
+
+
+# Figures: plain for a council, suppressed for a region
+
+
+@dataclass(frozen=True)
+class Figures:
+    """How counts and the rates made from them are shown. A region's small counts (1 to 4)
+    read "fewer than 5", and a rate or average made from one is withheld."""
+
+    suppress: bool
+
+    def small(self, n: int) -> bool:
+        return self.suppress and 0 < n < 5
+
+    def count(self, n: int) -> Any:
+        return FEWER_THAN_5 if self.small(n) else n
+
+    def rate(self, part: int, whole: int) -> float | None:
+        if whole == 0 or self.small(part) or self.small(whole):
+            return None
+        return round(part / whole, 4)
+
+    def over(self, value: float | None, n: int, digits: int = 2) -> float | None:
+        """A median, percentile or average over `n` things."""
+        if value is None or n == 0 or self.small(n):
+            return None
+        return round(float(value), digits)
+
+
+PLAIN = Figures(suppress=False)
+REGIONAL = Figures(suppress=True)
+
+
+# Periods
+
+
+@dataclass(frozen=True)
+class ReportPeriod:
+    first: date | None
+    last: date | None
+
+    @property
+    def window(self) -> Window:
+        return Window(
+            _instant(self.first), _instant(self.last + timedelta(days=1) if self.last else None)
+        )
+
+    @property
+    def shown(self) -> Period:
+        return Period.model_validate({"from": self.first, "to": self.last})
+
+
+def _instant(day: date | None) -> datetime | None:
+    return None if day is None else datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def today() -> date:
+    return utcnow().date()
+
+
+def period(first: date | None, last: date | None, *, default_year: bool) -> ReportPeriod:
+    """The period a report covers, both days included. With `default_year` a missing end is
+    today and a missing start a year before the end; otherwise missing means unlimited."""
+    for name, value in (("from", first), ("to", last)):
+        if value is not None and not EARLIEST <= value <= LATEST:
+            raise InvalidInput.field(name, f"Must be between {EARLIEST} and {LATEST}")
+    if default_year:
+        last = last or today()
+        first = first or _year_before(last)
+    if first is not None and last is not None and first > last:
+        raise InvalidInput.field("from", "Must be on or before `to`")
+    return ReportPeriod(first, last)
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1) + timedelta(days=1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28) + timedelta(days=1)
+
+
+def ofsted_year(year: int | None) -> tuple[int, ReportPeriod]:
+    """The collection year from 1 April to 31 March; by default the last complete one."""
+    now = today()
+    current = now.year if now >= date(now.year, 4, 1) else now.year - 1
+    if year is None:
+        year = current - 1
+    if not EARLIEST_YEAR <= year <= current:
+        raise InvalidInput.field(
+            "year", f"Must be between {EARLIEST_YEAR} and {current} (the year now running)"
+        )
+    return year, ReportPeriod(date(year, 4, 1), date(year + 1, 3, 31))
+
+
+# Councils and regions
+
+
+async def council_of(session: AsyncSession, council_id: str) -> Council:
+    return await councils_service.get_by_id(session, council_id)
+
+
+def region_councils(region: Region) -> list[Council]:
+    return sorted((c for c in region.councils if c.is_active), key=lambda c: c.name)
+
+
+def _scope(councils: Sequence[Council], *, regional: bool) -> Scope:
+    return Scope(tuple(c.id for c in councils), regional=regional)
+
+
+def _by_council(rows: Iterable[Any]) -> dict[str, list[Any]]:
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        grouped[row.council_id if hasattr(row, "council_id") else row.key].append(row)
+    return grouped
+
+
+# Funnel
+
+
+def _cohort(now: Iterable[Any], entered: Iterable[Any], fig: Figures) -> Cohort[Any]:
+    """`now`: the cohort by current stage; `entered`: how many entered each later stage."""
+    closed = dict.fromkeys(CLOSING, 0)
+    total = still_open = 0
+    for row in now:
+        total += row.count
+        if row.stage in closed:
+            closed[row.stage] += row.count
+        elif row.stage in OPEN_STAGES:
+            still_open += row.count
+    counts = dict.fromkeys(PIPELINE[1:], 0)
+    for row in entered:
+        counts[row.stage] += row.count
+    reached = [total, *counts.values()]
+    return Cohort[Any](
+        enquiries=fig.count(total),
+        stages=[
+            StageReached[Any](
+                stage=stage,
+                reached=fig.count(reached[i]),
+                conversion_from_previous=None if i == 0 else fig.rate(reached[i], reached[i - 1]),
+            )
+            for i, stage in enumerate(PIPELINE)
+        ],
+        open=fig.count(still_open),
+        closed=[OutcomeCount[Any](outcome=o, count=fig.count(n)) for o, n in closed.items()],
+    )
+
+
+def _activity(rows: Iterable[Any], fig: Figures) -> Activity[Any]:
+    entered = dict.fromkeys(STAGES, 0)
+    for row in rows:
+        if row.stage in entered:
+            entered[row.stage] += row.count
+    return Activity[Any](
+        entered=[StageCount[Any](stage=s, count=fig.count(n)) for s, n in entered.items()]
+    )
+
+
+async def funnel(
+    session: AsyncSession, council: Council, span: ReportPeriod, by: str | None
+) -> FunnelReport:
+    scope, window = _scope([council], regional=False), span.window
+    now = await repository.cohort_now(session, scope, window, None)
+    entered = await repository.cohort_reached(session, scope, window, None)
+    activity = await repository.activity(session, scope, window, None)
+    splits: list[FunnelSplit] = []
+    split = repository.split_for(by)
+    if split is not None:
+        grouped: dict[str, dict[str | None, list[Any]]] = {
+            "now": defaultdict(list),
+            "entered": defaultdict(list),
+            "activity": defaultdict(list),
+        }
+        labels: dict[str | None, str | None] = {}
+        for part, rows in (
+            ("now", await repository.cohort_now(session, scope, window, split)),
+            ("entered", await repository.cohort_reached(session, scope, window, split)),
+            ("activity", await repository.activity(session, scope, window, split)),
+        ):
+            for row in rows:
+                grouped[part][row.key].append(row)
+                labels.setdefault(row.key, row.label)
+        keys = sorted(labels, key=lambda k: (k is None, str(labels[k] or k)))
+        splits = [
+            FunnelSplit(
+                key=key if key is not None else "none",
+                label=labels[key],
+                cohort=_cohort(grouped["now"][key], grouped["entered"][key], PLAIN),
+                activity=_activity(grouped["activity"][key], PLAIN),
+            )
+            for key in keys
+        ]
+    return FunnelReport(
+        council=council.slug,
+        period=span.shown,
+        by=by,
+        stages=list(PIPELINE),
+        cohort=_cohort(now, entered, PLAIN),
+        activity=_activity(activity, PLAIN),
+        splits=splits,
+    )
+
+
+async def regional_funnel(
+    session: AsyncSession, region: Region, span: ReportPeriod
+) -> RegionalFunnel:
+    councils = region_councils(region)
+    scope, window = _scope(councils, regional=True), span.window
+    split = repository.split_for("council")
+    now = _by_council(await repository.cohort_now(session, scope, window, split))
+    entered = _by_council(await repository.cohort_reached(session, scope, window, split))
+    activity = _by_council(await repository.activity(session, scope, window, split))
+    return RegionalFunnel(
+        region=region.slug,
+        period=span.shown,
+        stages=list(PIPELINE),
+        councils=[
+            CouncilFunnel[Any](
+                council=c.slug,
+                name=c.name,
+                cohort=_cohort(now[c.id], entered[c.id], REGIONAL),
+                activity=_activity(activity[c.id], REGIONAL),
+            )
+            for c in councils
+        ],
+        total=CouncilFunnel[Any](
+            council="total",
+            name=region.name,
+            cohort=_cohort(_all(now), _all(entered), REGIONAL),
+            activity=_activity(_all(activity), REGIONAL),
+        ),
+    )
+
+
+def _all(grouped: dict[str, list[Any]]) -> list[Any]:
+    return [row for rows in grouped.values() for row in rows]
+
+
+# Time in stage
+
+
+def _targets(council: Council) -> list[StepTarget]:
+    settings = councils_service.settings_of(council)
+    return [
+        StepTarget(
+            council_id=council.id,
+            stage=stage,
+            from_stage=target.from_stage or PREVIOUS[stage],
+            amount=target.amount,
+            unit=target.unit,
+        )
+        for stage, target in settings.stage_targets.items()
+        if stage in PREVIOUS
+    ]
+
+
+def _stage_times(
+    rows: Iterable[Any], targets: Sequence[StepTarget], working: set[str], fig: Figures
+) -> list[StageTime[Any]]:
+    by_stage = {row.stage: row for row in rows}
+    target_for = {t.stage: t for t in targets}
+    out = []
+    for stage in OPEN_STAGES:
+        following = NEXT_STAGE[stage]
+        row = by_stage.get(stage)
+        moves = int(row.moves) if row else 0
+        target = target_for.get(following)
+        over = int(row.over_target or 0) if row and target else 0
+        with_target = int(row.with_target or 0) if row else 0
+        out.append(
+            StageTime[Any](
+                stage=stage,
+                next_stage=following,
+                moves=fig.count(moves),
+                unit="working_days" if following in working else "calendar_days",
+                median_days=fig.over(row.median if row else None, moves),
+                p90_days=fig.over(row.p90 if row else None, moves),
+                target=Target(amount=target.amount, unit=target.unit, from_stage=target.from_stage)
+                if target
+                else None,
+                over_target=fig.count(over) if target else None,
+                share_over_target=fig.rate(over, with_target) if target else None,
+            )
+        )
+    return out
+
+
+def _working(targets: Sequence[StepTarget]) -> set[str]:
+    return {t.stage for t in targets if t.unit == "working_days"}
+
+
+def _overdue(rows: Iterable[Any], fig: Figures) -> Overdue[Any]:
+    counts = dict.fromkeys(OPEN_STAGES, 0)
+    for row in rows:
+        counts[row.stage] += row.count
+    return Overdue[Any](
+        count=fig.count(sum(counts.values())),
+        by_stage=[StageCount[Any](stage=s, count=fig.count(n)) for s, n in counts.items()],
+    )
+
+
+async def time_in_stage(
+    session: AsyncSession, council: Council, span: ReportPeriod
+) -> TimeInStageReport:
+    scope, now = _scope([council], regional=False), utcnow()
+    targets = _targets(council)
+    working = _working(targets)
+    rows = await repository.time_in_stage(
+        session, scope, span.window, targets, {(council.id, s) for s in working}, by_council=False
+    )
+    overdue = _overdue(await repository.overdue_counts(session, scope, now), PLAIN)
+    listed = await repository.overdue_list(session, scope, now)
+    items = [
+        OverdueItem(reference=r.reference, stage=r.stage, due_at=r.due_at)
+        for r in listed[: repository.OVERDUE_LIST_LIMIT]
+    ]
+    # The list names enquiries by reference: its reading is recorded like a list of enquiries.
+    audit.record(
+        session, "list", "enquiry", "*", detail={"report": "time-in-stage", "count": len(items)}
+    )
+    return TimeInStageReport(
+        council=council.slug,
+        period=span.shown,
+        as_of=now,
+        stages=_stage_times(rows, targets, working, PLAIN),
+        overdue=OverdueList(
+            count=overdue.count,
+            by_stage=overdue.by_stage,
+            items=items,
+            items_truncated=len(listed) > repository.OVERDUE_LIST_LIMIT,
+        ),
+    )
+
+
+async def regional_time_in_stage(
+    session: AsyncSession, region: Region, span: ReportPeriod
+) -> RegionalTimeInStage:
+    councils = region_councils(region)
+    scope, now = _scope(councils, regional=True), utcnow()
+    targets = {c.id: _targets(c) for c in councils}
+    every = [t for ts in targets.values() for t in ts]
+    working = {c.id: _working(ts) for c, ts in ((c, targets[c.id]) for c in councils)}
+    per_council = await repository.time_in_stage(
+        session,
+        scope,
+        span.window,
+        every,
+        {(cid, s) for cid, stages in working.items() for s in stages},
+        by_council=True,
+    )
+    # The region's unit for a stage is working days only where every council counts so.
+    region_working = set.intersection(*working.values()) if working else set()
+    total = await repository.time_in_stage(
+        session, scope, span.window, every, {(None, s) for s in region_working}, by_council=False
+    )
+    overdue = _by_council(await repository.overdue_counts(session, scope, now))
+    grouped = _by_council(per_council)
+    return RegionalTimeInStage(
+        region=region.slug,
+        period=span.shown,
+        as_of=now,
+        councils=[
+            CouncilTimeInStage[Any](
+                council=c.slug,
+                name=c.name,
+                stages=_stage_times(grouped[c.id], targets[c.id], working[c.id], REGIONAL),
+                overdue=_overdue(overdue[c.id], REGIONAL),
+            )
+            for c in councils
+        ],
+        total=CouncilTimeInStage[Any](
+            council="total",
+            name=region.name,
+            stages=_region_stage_times(total, every, region_working),
+            overdue=_overdue(_all(overdue), REGIONAL),
+        ),
+    )
+
+
+def _region_stage_times(
+    rows: Iterable[Any], targets: Sequence[StepTarget], working: set[str]
+) -> list[StageTime[Any]]:
+    # Each council's moves are judged by its own target, so the region shows no single target.
+    timed = _stage_times(rows, [], working, REGIONAL)
+    by_stage = {row.stage: row for row in rows}
+    targeted = {t.stage for t in targets}
+    for entry in timed:
+        row = by_stage.get(entry.stage)
+        if entry.next_stage in targeted and row is not None:
+            over, whole = int(row.over_target or 0), int(row.with_target or 0)
+            entry.over_target = REGIONAL.count(over)
+            entry.share_over_target = REGIONAL.rate(over, whole)
+    return timed
+
+
+# Sources
+
+
+def _source_figures(row: "_Sum | None", fig: Figures) -> dict[str, Any]:
+    row = row or _Sum()
+    n, visit, application = row.enquiries, row.initial_visit, row.application
+    approved, silent = row.approved, row.no_response
+    return {
+        "enquiries": fig.count(n),
+        "reached_initial_visit": fig.count(visit),
+        "share_initial_visit": fig.rate(visit, n),
+        "reached_application": fig.count(application),
+        "share_application": fig.rate(application, n),
+        "approvals": fig.count(approved),
+        "no_response": fig.count(silent),
+        "no_response_rate": fig.rate(silent, n),
+    }
+
+
+@dataclass
+class _Sum:
+    enquiries: int = 0
+    initial_visit: int = 0
+    application: int = 0
+    approved: int = 0
+    no_response: int = 0
+
+
+def _source_sums(
+    now: Iterable[Any], entered: Iterable[Any], key: Callable[[Any], Any]
+) -> dict[Any, _Sum]:
+    sums: dict[Any, _Sum] = defaultdict(_Sum)
+    for row in now:
+        found = sums[key(row)]
+        found.enquiries += row.count
+        if row.stage == "no_response":
+            found.no_response += row.count
+    for row in entered:
+        if row.stage in ("initial_visit", "application", "approved"):
+            found = sums[key(row)]
+            setattr(found, row.stage, getattr(found, row.stage) + row.count)
+    return sums
+
+
+def _channels(sums: dict[Any, _Sum], fig: Figures) -> list[ChannelSource[Any]]:
+    return [
+        ChannelSource[Any](channel=ch, **_source_figures(sums.get(ch), fig))
+        for ch in [*CHANNELS, *sorted(set(sums) - set(CHANNELS))]
+    ]
+
+
+def _per(cost: int | None, n: int) -> int | None:
+    return None if cost is None or n == 0 else round(cost / n)
+
+
+async def sources(session: AsyncSession, council: Council, span: ReportPeriod) -> SourcesReport:
+    scope, window = _scope([council], regional=False), span.window
+    channels = _source_sums(
+        *await repository.sources(session, scope, window, "channel"), lambda r: r.key
+    )
+    by_campaign = _source_sums(
+        *await repository.sources(session, scope, window, "campaign"), lambda r: r.key
+    )
+    campaigns = []
+    for c in await repository.campaigns(session, scope):
+        sums = by_campaign.get(c.id) or _Sum()
+        campaigns.append(
+            CampaignSource(
+                campaign_id=c.id,
+                code=c.code,
+                name=c.name,
+                kind=c.kind,
+                channel=c.channel,
+                cost_pence=c.cost_pence,
+                cost_per_enquiry_pence=_per(c.cost_pence, sums.enquiries),
+                cost_per_approval_pence=_per(c.cost_pence, sums.approved),
+                **_source_figures(sums, PLAIN),
+            )
+        )
+    return SourcesReport(
+        council=council.slug,
+        period=span.shown,
+        channels=_channels(channels, PLAIN),
+        campaigns=campaigns,
+    )
+
+
+async def regional_sources(
+    session: AsyncSession, region: Region, span: ReportPeriod
+) -> RegionalSources:
+    councils = region_councils(region)
+    scope = _scope(councils, regional=True)
+    now, entered = await repository.sources(session, scope, span.window, "channel")
+    per_council = _source_sums(now, entered, lambda r: (r.council_id, r.key))
+    total = _source_sums(now, entered, lambda r: r.key)
+    return RegionalSources(
+        region=region.slug,
+        period=span.shown,
+        councils=[
+            CouncilSources[Any](
+                council=c.slug,
+                name=c.name,
+                channels=_channels(
+                    {k: v for (cid, k), v in per_council.items() if cid == c.id}, REGIONAL
+                ),
+            )
+            for c in councils
+        ],
+        total=CouncilSources[Any](
+            council="total", name=region.name, channels=_channels(total, REGIONAL)
+        ),
+    )
+
+
+# Withdrawals
+
+
+def _withdrawal_figures(rows: Iterable[Any], fig: Figures) -> dict[str, Any]:
+    by_code = dict.fromkeys(WITHDRAWAL_CODES, 0)
+    by_stage = dict.fromkeys(OPEN_STAGES, 0)
+    pairs: dict[tuple[str, str], int] = defaultdict(int)
+    for row in rows:
+        code = row.reason or "AW0"
+        by_code[code] = by_code.get(code, 0) + row.count
+        stage = row.from_stage or "enquiry"
+        by_stage[stage] = by_stage.get(stage, 0) + row.count
+        pairs[(code, stage)] += row.count
+    return {
+        "total": fig.count(sum(by_code.values())),
+        "by_code": [
+            CodeCount[Any](code=c, text=WITHDRAWAL_CODES.get(c, c), count=fig.count(n))
+            for c, n in by_code.items()
+        ],
+        "by_stage": [StageCount[Any](stage=s, count=fig.count(n)) for s, n in by_stage.items()],
+        "by_code_and_stage": [
+            CodeAtStage[Any](code=c, stage=s, count=fig.count(n))
+            for (c, s), n in sorted(
+                pairs.items(), key=lambda p: (_code_order(p[0][0]), RANK.get(p[0][1], 99))
+            )
+            if n
+        ],
+    }
+
+
+def _code_order(code: str) -> int:
+    codes = list(WITHDRAWAL_CODES)
+    return codes.index(code) if code in codes else len(codes)
+
+
+async def withdrawals(
+    session: AsyncSession, council: Council, span: ReportPeriod
+) -> WithdrawalsReport:
+    scope = _scope([council], regional=False)
+    rows = await repository.closing_moves(session, scope, span.window, ["withdrawn"])
+    return WithdrawalsReport(
+        council=council.slug, period=span.shown, **_withdrawal_figures(rows, PLAIN)
+    )
+
+
+async def regional_withdrawals(
+    session: AsyncSession, region: Region, span: ReportPeriod
+) -> RegionalWithdrawals:
+    councils = region_councils(region)
+    scope = _scope(councils, regional=True)
+    grouped = _by_council(
+        await repository.closing_moves(session, scope, span.window, ["withdrawn"])
+    )
+    return RegionalWithdrawals(
+        region=region.slug,
+        period=span.shown,
+        councils=[
+            CouncilWithdrawals[Any](
+                council=c.slug, name=c.name, **_withdrawal_figures(grouped[c.id], REGIONAL)
+            )
+            for c in councils
+        ],
+        total=CouncilWithdrawals[Any](
+            council="total", name=region.name, **_withdrawal_figures(_all(grouped), REGIONAL)
+        ),
+    )
+
+
+# Retention
+
+
+_HOUSEHOLD_FIELDS = (
+    "approved",
+    "deregistered",
+    "leavers_days",
+    "end_households",
+    "end_places",
+    "end_days",
+    "current_households",
+    "current_on_hold",
+    "current_places",
+    "current_vacancies",
+)
+
+
+def _household_sums(rows: Iterable[Any]) -> dict[str, int]:
+    sums = dict.fromkeys(_HOUSEHOLD_FIELDS, 0)
+    for row in rows:
+        for name in _HOUSEHOLD_FIELDS:
+            sums[name] += int(getattr(row, name) or 0)
+    return sums
+
+
+def _reasons(rows: Iterable[Any], fig: Figures) -> list[ReasonCount[Any]]:
+    counts: dict[str, int] = defaultdict(int)
+    for row in rows:
+        counts[row.reason or "other"] += row.count
+    return [ReasonCount[Any](reason=r, count=fig.count(n)) for r, n in sorted(counts.items())]
+
+
+def _retention_figures(
+    sums: dict[str, int], reasons: Iterable[Any], last: date, fig: Figures
+) -> dict[str, Any]:
+    approved, left = sums["approved"], sums["deregistered"]
+    return {
+        "approved": fig.count(approved),
+        "deregistered": fig.count(left),
+        "deregistered_by_reason": _reasons(reasons, fig),
+        "net_change": None if fig.small(approved) or fig.small(left) else approved - left,
+        "average_years_fostering_of_leavers": fig.over(
+            sums["leavers_days"] / DAYS_A_YEAR / left if left else None, left, 1
+        ),
+        "at_end": HouseholdsAt[Any](
+            on=last,
+            households=fig.count(sums["end_households"]),
+            places=fig.count(sums["end_places"]),
+            average_years_fostering=fig.over(
+                sums["end_days"] / DAYS_A_YEAR / sums["end_households"]
+                if sums["end_households"]
+                else None,
+                sums["end_households"],
+                1,
+            ),
+        ),
+        "current": CurrentHouseholds[Any](
+            households=fig.count(sums["current_households"]),
+            on_hold=fig.count(sums["current_on_hold"]),
+            places=fig.count(sums["current_places"]),
+            vacancies=fig.count(sums["current_vacancies"]),
+        ),
+    }
+
+
+def _dates(span: ReportPeriod) -> tuple[date, date]:
+    assert span.first is not None and span.last is not None
+    return span.first, span.last
+
+
+async def retention(session: AsyncSession, council: Council, span: ReportPeriod) -> RetentionReport:
+    scope = _scope([council], regional=False)
+    first, last = _dates(span)
+    sums = _household_sums(await repository.households(session, scope, first, last))
+    reasons = await repository.deregistrations(session, scope, first, last)
+    return RetentionReport(
+        council=council.slug, period=span.shown, **_retention_figures(sums, reasons, last, PLAIN)
+    )
+
+
+async def regional_retention(
+    session: AsyncSession, region: Region, span: ReportPeriod
+) -> RegionalRetention:
+    councils = region_councils(region)
+    scope = _scope(councils, regional=True)
+    first, last = _dates(span)
+    rows = _by_council(await repository.households(session, scope, first, last))
+    reasons = _by_council(await repository.deregistrations(session, scope, first, last))
+    return RegionalRetention(
+        region=region.slug,
+        period=span.shown,
+        councils=[
+            CouncilRetention[Any](
+                council=c.slug,
+                name=c.name,
+                **_retention_figures(_household_sums(rows[c.id]), reasons[c.id], last, REGIONAL),
+            )
+            for c in councils
+        ],
+        total=CouncilRetention[Any](
+            council="total",
+            name=region.name,
+            **_retention_figures(_household_sums(_all(rows)), _all(reasons), last, REGIONAL),
+        ),
+    )
+
+
+# The Ofsted fostering data collection
+
+
+@dataclass
+class _OfstedRows:
+    received: dict[str, list[Any]]
+    applications: dict[str, list[Any]]
+    closing: dict[str, list[Any]]
+    households: dict[str, list[Any]]
+    reasons: dict[str, list[Any]]
+
+
+async def _ofsted_rows(session: AsyncSession, scope: Scope, span: ReportPeriod) -> _OfstedRows:
+    first, last = _dates(span)
+    window = span.window
+    return _OfstedRows(
+        received=_by_council(await repository.received(session, scope, window)),
+        applications=_by_council(await repository.entries(session, scope, window, "application")),
+        closing=_by_council(
+            await repository.closing_moves(session, scope, window, ["withdrawn", "not_progressed"])
+        ),
+        households=_by_council(await repository.households(session, scope, first, last)),
+        reasons=_by_council(await repository.deregistrations(session, scope, first, last)),
+    )
+
+
+def _ofsted_figures(
+    received: list[Any],
+    applications: list[Any],
+    closing: list[Any],
+    households: list[Any],
+    reasons: list[Any],
+    fig: Figures,
+) -> dict[str, Any]:
+    after_application = [r for r in closing if r.from_stage in APPLICATION_STAGES]
+    withdrawn = [r for r in after_application if r.outcome == "withdrawn"]
+    turned_down = sum(r.count for r in after_application if r.outcome == "not_progressed")
+    codes = dict.fromkeys(WITHDRAWAL_CODES, 0)
+    for row in withdrawn:
+        code = row.reason or "AW0"
+        codes[code] = codes.get(code, 0) + row.count
+    sums = _household_sums(households)
+    return {
+        "initial_enquiries": fig.count(sum(r.count for r in received)),
+        "applications_received": fig.count(sum(r.count for r in applications)),
+        "approvals": fig.count(sums["approved"]),
+        "applications_withdrawn": fig.count(sum(codes.values())),
+        "applications_turned_down": fig.count(turned_down),
+        "withdrawal_reasons": [
+            CodeCount[Any](code=c, text=WITHDRAWAL_CODES.get(c, c), count=fig.count(n))
+            for c, n in codes.items()
+        ],
+        "households_at_31_march": fig.count(sums["end_households"]),
+        "places_at_31_march": fig.count(sums["end_places"]),
+        "deregistrations": fig.count(sums["deregistered"]),
+        "deregistrations_by_reason": _reasons(reasons, fig),
+    }
+
+
+def _ofsted_for(data: _OfstedRows, council_id: str | None, fig: Figures) -> dict[str, Any]:
+    def pick(grouped: dict[str, list[Any]]) -> list[Any]:
+        return _all(grouped) if council_id is None else grouped[council_id]
+
+    return _ofsted_figures(
+        pick(data.received),
+        pick(data.applications),
+        pick(data.closing),
+        pick(data.households),
+        pick(data.reasons),
+        fig,
+    )
+
+
+async def ofsted_return(
+    session: AsyncSession, council: Council, year: int, span: ReportPeriod
+) -> OfstedReturn:
+    data = await _ofsted_rows(session, _scope([council], regional=False), span)
+    _, last = _dates(span)
+    return OfstedReturn(
+        council=council.slug,
+        year=year,
+        period=span.shown,
+        is_complete=today() > last,
+        **_ofsted_for(data, council.id, PLAIN),
+    )
+
+
+async def regional_ofsted_return(
+    session: AsyncSession, region: Region, year: int, span: ReportPeriod
+) -> RegionalOfsted:
+    councils = region_councils(region)
+    data = await _ofsted_rows(session, _scope(councils, regional=True), span)
+    _, last = _dates(span)
+    return RegionalOfsted(
+        region=region.slug,
+        year=year,
+        period=span.shown,
+        is_complete=today() > last,
+        councils=[
+            CouncilOfsted[Any](council=c.slug, name=c.name, **_ofsted_for(data, c.id, REGIONAL))
+            for c in councils
+        ],
+        total=CouncilOfsted[Any](
+            council="total", name=region.name, **_ofsted_for(data, None, REGIONAL)
+        ),
+    )

@@ -1,0 +1,247 @@
+"""Every report as one flat table, for `Accept: text/csv`: a header and rows, long format."""
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+from fosterhub.reports.schemas import (
+    Activity,
+    Cohort,
+    FunnelReport,
+    OfstedFigures,
+    OfstedReturn,
+    RegionalFunnel,
+    RegionalOfsted,
+    RegionalRetention,
+    RegionalSources,
+    RegionalTimeInStage,
+    RegionalWithdrawals,
+    Retention,
+    RetentionReport,
+    SourceFigures,
+    SourcesReport,
+    StageTime,
+    TimeInStageReport,
+    Withdrawals,
+    WithdrawalsReport,
+)
+
+Table = tuple[list[str], list[list[Any]]]
+
+FUNNEL = ["view", "stage", "count", "conversion_from_previous"]
+STAGE_TIME = [
+    "section",
+    "stage",
+    "next_stage",
+    "count",
+    "unit",
+    "median_days",
+    "p90_days",
+    "target_amount",
+    "target_unit",
+    "target_from_stage",
+    "over_target",
+    "share_over_target",
+]
+SOURCE = [
+    "enquiries",
+    "reached_initial_visit",
+    "share_initial_visit",
+    "reached_application",
+    "share_application",
+    "approvals",
+    "no_response",
+    "no_response_rate",
+]
+WITHDRAWALS = ["breakdown", "code", "stage", "count"]
+MEASURES = ["measure", "detail", "value"]
+
+
+def _funnel_rows(cohort: Cohort[Any], activity: Activity[Any]) -> Iterator[list[Any]]:
+    for s in cohort.stages:
+        yield ["cohort_reached", s.stage, s.reached, s.conversion_from_previous]
+    yield ["cohort_now", "open", cohort.open, None]
+    for o in cohort.closed:
+        yield ["cohort_now", o.outcome, o.count, None]
+    for e in activity.entered:
+        yield ["activity", e.stage, e.count, None]
+
+
+def funnel(report: FunnelReport) -> Table:
+    rows = [["all", None, *r] for r in _funnel_rows(report.cohort, report.activity)]
+    for split in report.splits:
+        rows += [[split.key, split.label, *r] for r in _funnel_rows(split.cohort, split.activity)]
+    return ["group", "group_label", *FUNNEL], rows
+
+
+def regional_funnel(report: RegionalFunnel) -> Table:
+    rows = []
+    for c in [*report.councils, report.total]:
+        rows += [[c.council, *r] for r in _funnel_rows(c.cohort, c.activity)]
+    return ["council", *FUNNEL], rows
+
+
+def _stage_rows(stages: list[StageTime[Any]]) -> Iterator[list[Any]]:
+    for s in stages:
+        t = s.target
+        yield [
+            "stage",
+            s.stage,
+            s.next_stage,
+            s.moves,
+            s.unit,
+            s.median_days,
+            s.p90_days,
+            t.amount if t else None,
+            t.unit if t else None,
+            t.from_stage if t else None,
+            s.over_target,
+            s.share_over_target,
+        ]
+
+
+def _blank(n: int) -> list[None]:
+    return [None] * n
+
+
+def time_in_stage(report: TimeInStageReport) -> Table:
+    rows = [[*r, None, None] for r in _stage_rows(report.stages)]
+    for count in report.overdue.by_stage:
+        rows.append(["overdue_count", count.stage, None, count.count, *_blank(10)])
+    for item in report.overdue.items:
+        rows.append(["overdue", item.stage, *_blank(10), item.reference, item.due_at.isoformat()])
+    return [*STAGE_TIME, "reference", "due_at"], rows
+
+
+def regional_time_in_stage(report: RegionalTimeInStage) -> Table:
+    rows = []
+    for c in [*report.councils, report.total]:
+        rows += [[c.council, *r] for r in _stage_rows(c.stages)]
+        for count in c.overdue.by_stage:
+            rows.append([c.council, "overdue_count", count.stage, None, count.count, *_blank(8)])
+    return ["council", *STAGE_TIME], rows
+
+
+def _figures(f: SourceFigures[Any]) -> list[Any]:
+    return [getattr(f, name) for name in SOURCE]
+
+
+def sources(report: SourcesReport) -> Table:
+    rows = [
+        ["channel", c.channel, None, None, *_figures(c), None, None, None] for c in report.channels
+    ]
+    for c in report.campaigns:
+        rows.append(
+            [
+                "campaign",
+                c.code,
+                c.name,
+                c.kind,
+                *_figures(c),
+                c.cost_pence,
+                c.cost_per_enquiry_pence,
+                c.cost_per_approval_pence,
+            ]
+        )
+    header = ["section", "key", "name", "kind", *SOURCE]
+    return [*header, "cost_pence", "cost_per_enquiry_pence", "cost_per_approval_pence"], rows
+
+
+def regional_sources(report: RegionalSources) -> Table:
+    rows = [
+        [c.council, ch.channel, *_figures(ch)]
+        for c in [*report.councils, report.total]
+        for ch in c.channels
+    ]
+    return ["council", "channel", *SOURCE], rows
+
+
+def _withdrawal_rows(w: Withdrawals[Any]) -> Iterator[list[Any]]:
+    yield ["total", None, None, w.total]
+    for c in w.by_code:
+        yield ["code", c.code, None, c.count]
+    for s in w.by_stage:
+        yield ["stage", None, s.stage, s.count]
+    for p in w.by_code_and_stage:
+        yield ["code_and_stage", p.code, p.stage, p.count]
+
+
+def withdrawals(report: WithdrawalsReport) -> Table:
+    return WITHDRAWALS, list(_withdrawal_rows(report))
+
+
+def regional_withdrawals(report: RegionalWithdrawals) -> Table:
+    rows = [[c.council, *r] for c in [*report.councils, report.total] for r in _withdrawal_rows(c)]
+    return ["council", *WITHDRAWALS], rows
+
+
+def _retention_rows(r: Retention[Any]) -> Iterator[list[Any]]:
+    yield ["approved", None, r.approved]
+    yield ["deregistered", None, r.deregistered]
+    for reason in r.deregistered_by_reason:
+        yield ["deregistered", reason.reason, reason.count]
+    yield ["net_change", None, r.net_change]
+    yield ["average_years_fostering_of_leavers", None, r.average_years_fostering_of_leavers]
+    on = r.at_end.on.isoformat()
+    yield ["households_at_end", on, r.at_end.households]
+    yield ["places_at_end", on, r.at_end.places]
+    yield ["average_years_fostering_at_end", on, r.at_end.average_years_fostering]
+    yield ["current_households", None, r.current.households]
+    yield ["current_on_hold", None, r.current.on_hold]
+    yield ["current_places", None, r.current.places]
+    yield ["current_vacancies", None, r.current.vacancies]
+
+
+def retention(report: RetentionReport) -> Table:
+    return MEASURES, list(_retention_rows(report))
+
+
+def regional_retention(report: RegionalRetention) -> Table:
+    rows = [[c.council, *r] for c in [*report.councils, report.total] for r in _retention_rows(c)]
+    return ["council", *MEASURES], rows
+
+
+def _ofsted_rows(o: OfstedFigures[Any]) -> Iterator[list[Any]]:
+    yield ["initial_enquiries", None, o.initial_enquiries]
+    yield ["applications_received", None, o.applications_received]
+    yield ["approvals", None, o.approvals]
+    yield ["applications_withdrawn", None, o.applications_withdrawn]
+    yield ["applications_turned_down", None, o.applications_turned_down]
+    for c in o.withdrawal_reasons:
+        yield ["withdrawal_reason", c.code, c.count]
+    yield ["households_at_31_march", None, o.households_at_31_march]
+    yield ["places_at_31_march", None, o.places_at_31_march]
+    yield ["deregistrations", None, o.deregistrations]
+    for r in o.deregistrations_by_reason:
+        yield ["deregistrations", r.reason, r.count]
+
+
+def ofsted_return(report: OfstedReturn) -> Table:
+    return MEASURES, list(_ofsted_rows(report))
+
+
+def regional_ofsted_return(report: RegionalOfsted) -> Table:
+    rows = [[c.council, *r] for c in [*report.councils, report.total] for r in _ofsted_rows(c)]
+    return ["council", *MEASURES], rows
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        # A spreadsheet would run a campaign called "=HYPERLINK(...)": keep it text.
+        return "'" + value
+    return value
+
+
+def render(table: Table) -> str:
+    header, rows = table
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([_cell(v) for v in row] for row in rows)
+    return out.getvalue()

@@ -1,0 +1,1 @@
+"""Training: courses, bookings on training sessions, completions and the TSD standards."""

@@ -1,0 +1,674 @@
+"""A council's reports, checked figure by figure against small histories worked out by hand."""
+
+import csv
+import io
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+
+from fosterhub.auth import service as auth_service
+from fosterhub.councils.schemas import CouncilSettings, StageTarget
+from fosterhub.enquiries.vocabulary import PIPELINE
+from tests import factories
+from tests.conftest import Person, World, assert_problem
+from tests.reports.histories import at, history, household
+
+REPORTS = "/api/v1/reports"
+APRIL = {"from": "2026-04-01", "to": "2026-04-30"}
+
+
+async def get(client: httpx.AsyncClient, who: Person, path: str, **params: Any) -> Any:
+    response = await client.get(f"{REPORTS}/{path}", params=params, headers=who.headers)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def get_csv(
+    client: httpx.AsyncClient, who: Person, path: str, **params: Any
+) -> list[dict[str, str]]:
+    response = await client.get(
+        f"{REPORTS}/{path}", params=params, headers={**who.headers, "Accept": "text/csv"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-disposition"].startswith("attachment; filename=")
+    return list(csv.DictReader(io.StringIO(response.text)))
+
+
+async def april_histories(world: World) -> dict[str, Any]:
+    """April 2026 in Alpha, Easter included: Good Friday 3 and Easter Monday 6 April.
+
+    e1 web      1 Apr 10:00 -> contact 2 Apr 09:00 -> visit 9 Apr -> application 20 Apr
+    e2 social   2 Apr 12:00 -> contact 7 Apr 09:00 -> withdrawn 8 Apr (AW3)
+    e3 web      10 Apr (Fri) -> contact 14 Apr (Tue) -> no response 28 Apr
+    e4 print    15 Apr, still an enquiry (campaign code, overdue since 16 Apr)
+    e5 web      20 Apr, a repeat of e1: never counted
+    e6 web      20 Mar -> contact 23 Mar -> visit 1 Apr 12:00 -> application 15 Apr 00:00
+    e8 web      5 Jan -> contact 6 Jan, due 10 Jan: overdue
+    and Beta's enquiries in the same weeks, which must move nothing.
+    """
+    a = world.a
+    leaflet = await factories.make_campaign(world, a, name="Leaflets", channel="print")
+    e1 = await history(
+        world,
+        a,
+        at(2026, 4, 1),
+        ("initial_contact", at(2026, 4, 2, 9)),
+        ("initial_visit", at(2026, 4, 9)),
+        ("application", at(2026, 4, 20)),
+    )
+    e2 = await history(
+        world,
+        a,
+        at(2026, 4, 2, 12),
+        ("initial_contact", at(2026, 4, 7, 9)),
+        ("withdrawn", at(2026, 4, 8), "AW3"),
+        channel="social_media",
+    )
+    await history(
+        world,
+        a,
+        at(2026, 4, 10),
+        ("initial_contact", at(2026, 4, 14)),
+        ("no_response", at(2026, 4, 28), "NR1"),
+    )
+    e4 = await history(
+        world, a, at(2026, 4, 15), channel="print", campaign_id=leaflet.id, due_at=at(2026, 4, 16)
+    )
+    await history(world, a, at(2026, 4, 20), duplicate_of_id=e1.id)
+    await history(
+        world,
+        a,
+        at(2026, 3, 20),
+        ("initial_contact", at(2026, 3, 23)),
+        ("initial_visit", at(2026, 4, 1, 12)),
+        ("application", at(2026, 4, 15, 0)),
+    )
+    e8 = await history(
+        world, a, at(2026, 1, 5), ("initial_contact", at(2026, 1, 6)), due_at=at(2026, 1, 10)
+    )
+    b = world.b
+    for day in (1, 2, 3, 14, 20):
+        await history(
+            world,
+            b,
+            at(2026, 4, day),
+            ("initial_contact", at(2026, 4, day, 15)),
+            ("initial_visit", at(2026, 4, 29)),
+            ("application", at(2026, 4, 30)),
+            due_at=at(2026, 4, 2),
+        )
+    await history(world, b, at(2026, 3, 2), ("withdrawn", at(2026, 4, 2), "AW1"))
+    return {"e1": e1, "e2": e2, "e4": e4, "e8": e8, "leaflet": leaflet}
+
+
+# --- funnel ---------------------------------------------------------------------------------
+
+
+async def test_funnel_counts_the_cohort_by_how_far_it_got_and_the_period_by_its_moves(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await april_histories(world)
+    manager = await world.make_person(world.a, "manager")
+    report = await get(client, manager, "funnel", **APRIL)
+
+    assert report["period"] == APRIL
+    assert report["stages"] == list(PIPELINE)
+    cohort = report["cohort"]
+    assert cohort["enquiries"] == 4
+    reached = {s["stage"]: (s["reached"], s["conversion_from_previous"]) for s in cohort["stages"]}
+    assert reached == {
+        "enquiry": (4, None),
+        "initial_contact": (3, 0.75),
+        "initial_visit": (1, 0.3333),
+        "application": (1, 1.0),
+        "assessment": (0, 0.0),
+        "panel": (0, None),
+        "approved": (0, None),
+    }
+    assert cohort["open"] == 2
+    assert {c["outcome"]: c["count"] for c in cohort["closed"]} == {
+        "withdrawn": 1,
+        "not_progressed": 0,
+        "no_response": 1,
+        "transferred": 0,
+    }
+    entered = {s["stage"]: s["count"] for s in report["activity"]["entered"]}
+    assert entered == {
+        "enquiry": 4,
+        "initial_contact": 3,
+        "initial_visit": 2,
+        "application": 2,
+        "assessment": 0,
+        "panel": 0,
+        "approved": 0,
+        "withdrawn": 1,
+        "not_progressed": 0,
+        "no_response": 1,
+        "transferred": 0,
+    }
+    assert report["splits"] == []
+
+
+async def test_funnel_splits_by_channel_campaign_and_referral(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    made = await april_histories(world)
+    manager = await world.make_person(world.a, "manager")
+
+    by_channel = await get(client, manager, "funnel", by="channel", **APRIL)
+    groups = {s["key"]: s for s in by_channel["splits"]}
+    assert set(groups) == {"website", "social_media", "print"}
+    assert [s["reached"] for s in groups["website"]["cohort"]["stages"]] == [2, 2, 1, 1, 0, 0, 0]
+    assert groups["social_media"]["cohort"]["enquiries"] == 1
+    assert groups["print"]["cohort"]["enquiries"] == 1
+    web = {s["stage"]: s["count"] for s in groups["website"]["activity"]["entered"]}
+    assert (web["enquiry"], web["initial_contact"], web["initial_visit"]) == (2, 2, 2)
+    assert (web["application"], web["no_response"], web["withdrawn"]) == (2, 1, 0)
+    # The splits add up to the whole.
+    assert sum(s["cohort"]["enquiries"] for s in by_channel["splits"]) == 4
+
+    by_campaign = await get(client, manager, "funnel", by="campaign", **APRIL)
+    groups = {s["key"]: s for s in by_campaign["splits"]}
+    assert groups[made["leaflet"].id]["label"] == "Leaflets"
+    assert groups[made["leaflet"].id]["cohort"]["enquiries"] == 1
+    assert groups["none"]["cohort"]["enquiries"] == 3
+
+    by_referral = await get(client, manager, "funnel", by="referral", **APRIL)
+    assert [(s["key"], s["cohort"]["enquiries"]) for s in by_referral["splits"]] == [
+        ("not_referred", 4)
+    ]
+
+
+async def test_funnel_by_ambassador_and_event(client: httpx.AsyncClient, world: World) -> None:
+    a = world.a
+    champion = await factories.make_campaign(
+        world, a, name="Champion Jo", kind="ambassador", ambassador_type="champion"
+    )
+    poster = await factories.make_campaign(world, a, name="Poster")
+    await history(world, a, at(2026, 4, 1), campaign_id=champion.id)
+    await history(
+        world, a, at(2026, 4, 2), ("initial_contact", at(2026, 4, 2, 15)), campaign_id=champion.id
+    )
+    await history(world, a, at(2026, 4, 3), campaign_id=poster.id, event_id="event-1")
+    manager = await world.make_person(a, "manager")
+
+    report = await get(client, manager, "funnel", by="ambassador", **APRIL)
+    groups = {s["key"]: s for s in report["splits"]}
+    assert groups[champion.id]["label"] == "Champion Jo"
+    assert [s["reached"] for s in groups[champion.id]["cohort"]["stages"]][:2] == [2, 1]
+    assert groups["none"]["cohort"]["enquiries"] == 1  # the poster is not an ambassador
+
+    report = await get(client, manager, "funnel", by="event", **APRIL)
+    assert {s["key"]: s["cohort"]["enquiries"] for s in report["splits"]} == {
+        "event-1": 1,
+        "none": 2,
+    }
+
+
+async def test_funnel_csv_parses_back_to_the_same_numbers(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await april_histories(world)
+    manager = await world.make_person(world.a, "manager")
+    report = await get(client, manager, "funnel", by="channel", **APRIL)
+    rows = await get_csv(client, manager, "funnel", by="channel", **APRIL)
+
+    def value(group: str, view: str, stage: str, column: str = "count") -> str:
+        (row,) = [r for r in rows if (r["group"], r["view"], r["stage"]) == (group, view, stage)]
+        return row[column]
+
+    for s in report["cohort"]["stages"]:
+        assert int(value("all", "cohort_reached", s["stage"])) == s["reached"]
+        conversion = value("all", "cohort_reached", s["stage"], "conversion_from_previous")
+        assert (float(conversion) if conversion else None) == s["conversion_from_previous"]
+    for s in report["activity"]["entered"]:
+        assert int(value("all", "activity", s["stage"])) == s["count"]
+    for split in report["splits"]:
+        for s in split["cohort"]["stages"]:
+            assert int(value(split["key"], "cohort_reached", s["stage"])) == s["reached"]
+    assert int(value("all", "cohort_now", "open")) == report["cohort"]["open"]
+
+
+# --- time in stage --------------------------------------------------------------------------
+
+
+async def test_time_in_stage_in_working_days_over_easter_against_targets(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    made = await april_histories(world)
+    manager = await world.make_person(world.a, "manager")
+    report = await get(client, manager, "time-in-stage", **APRIL)
+    stages = {s["stage"]: s for s in report["stages"]}
+
+    # Enquiry to contact, target 1 working day: e1 1 (2 Apr), e2 1 (3 and 6 April are bank
+    # holidays), e3 2 (Friday to Tuesday). Median 1; 90th percentile 1 + 0.8 x (2 - 1).
+    first = stages["enquiry"]
+    assert first["next_stage"] == "initial_contact"
+    assert (first["moves"], first["unit"]) == (3, "working_days")
+    assert (first["median_days"], first["p90_days"]) == (1.0, 1.8)
+    assert first["target"] == {"amount": 1, "unit": "working_days", "from_stage": "enquiry"}
+    assert (first["over_target"], first["share_over_target"]) == (1, 0.3333)
+
+    # Contact to visit, target 5 working days: e1 3 (7, 8, 9 April), e6 7 (23 March to 1 April).
+    second = stages["initial_contact"]
+    assert (second["moves"], second["median_days"], second["p90_days"]) == (2, 5.0, 6.6)
+    assert (second["over_target"], second["share_over_target"]) == (1, 0.5)
+
+    # Visit to application, no target: calendar days. e1 11.0, e6 13.5.
+    third = stages["initial_visit"]
+    assert (third["unit"], third["target"], third["over_target"]) == ("calendar_days", None, None)
+    assert (third["moves"], third["median_days"], third["p90_days"]) == (2, 12.25, 13.25)
+
+    for later in ("application", "assessment", "panel"):
+        assert (stages[later]["moves"], stages[later]["median_days"]) == (0, None)
+
+    overdue = report["overdue"]
+    assert overdue["count"] == 2
+    assert {s["stage"]: s["count"] for s in overdue["by_stage"]}["enquiry"] == 1
+    assert [(i["reference"], i["stage"]) for i in overdue["items"]] == [
+        (made["e8"].reference, "initial_contact"),
+        (made["e4"].reference, "enquiry"),
+    ]
+    assert set(overdue["items"][0]) == {"reference", "stage", "due_at"}
+    assert overdue["items_truncated"] is False
+
+
+async def test_time_in_stage_month_and_calendar_day_targets(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    settings = CouncilSettings()
+    settings.stage_targets["application"] = StageTarget(amount=30, unit="calendar_days")
+    world.a.settings = settings.model_dump(mode="json")
+    await world.db.commit()
+    a = world.a
+    # Panel's clock (8 months) starts at application: 31 January + 8 months is 30 September.
+    on_time = [
+        ("initial_contact", at(2025, 1, 2)),
+        ("initial_visit", at(2025, 1, 10)),
+        ("application", at(2025, 1, 31, 12)),
+        ("assessment", at(2025, 2, 10)),
+        ("panel", at(2025, 9, 30, 11)),
+    ]
+    late = [
+        *on_time[:2],
+        ("application", at(2025, 1, 31, 9)),
+        ("assessment", at(2025, 3, 1)),
+        ("panel", at(2025, 9, 30, 10)),
+    ]
+    await history(world, a, at(2025, 1, 1), *on_time)
+    await history(world, a, at(2025, 1, 1), *late)
+    manager = await world.make_person(a, "manager")
+
+    report = await get(
+        client, manager, "time-in-stage", **{"from": "2025-01-01", "to": "2025-09-30"}
+    )
+    stages = {s["stage"]: s for s in report["stages"]}
+    assessment = stages["assessment"]
+    assert assessment["target"] == {"amount": 8, "unit": "months", "from_stage": "application"}
+    assert assessment["unit"] == "calendar_days"
+    # In assessment: 10 Feb 10:00 -> 30 Sep 11:00 is 232 days 1 h; 1 Mar -> 30 Sep is 213 days.
+    assert assessment["median_days"] == pytest.approx((232 + 1 / 24 + 213) / 2, abs=0.005)
+    assert (assessment["over_target"], assessment["share_over_target"]) == (1, 0.5)
+    # Visit to application, 30 calendar days: 21 days + 2 h and 21 days - 1 h, neither late.
+    visit = stages["initial_visit"]
+    assert visit["target"] == {"amount": 30, "unit": "calendar_days", "from_stage": "initial_visit"}
+    assert visit["median_days"] == pytest.approx(21 + 0.5 / 24, abs=0.005)
+    assert visit["over_target"] == 0
+
+
+async def test_time_in_stage_csv_parses_back(client: httpx.AsyncClient, world: World) -> None:
+    made = await april_histories(world)
+    manager = await world.make_person(world.a, "manager")
+    report = await get(client, manager, "time-in-stage", **APRIL)
+    rows = await get_csv(client, manager, "time-in-stage", **APRIL)
+    for s in report["stages"]:
+        (row,) = [r for r in rows if r["section"] == "stage" and r["stage"] == s["stage"]]
+        assert int(row["count"]) == s["moves"]
+        assert (float(row["median_days"]) if row["median_days"] else None) == s["median_days"]
+        assert (float(row["p90_days"]) if row["p90_days"] else None) == s["p90_days"]
+    listed = [r["reference"] for r in rows if r["section"] == "overdue"]
+    assert listed == [made["e8"].reference, made["e4"].reference]
+
+
+# --- sources --------------------------------------------------------------------------------
+
+
+async def test_sources_per_channel_and_campaign_with_costs(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    a = world.a
+    leaflets = await factories.make_campaign(world, a, name="Leaflets", cost_pence=10_000)
+    champion = await factories.make_campaign(
+        world, a, name="Champion", kind="ambassador", channel="social_media"
+    )
+    radio = await factories.make_campaign(
+        world, a, name="Radio", channel="radio_tv", cost_pence=5_000
+    )
+    await history(
+        world,
+        a,
+        at(2026, 2, 1),
+        ("initial_contact", at(2026, 2, 2)),
+        ("initial_visit", at(2026, 2, 5)),
+    )
+    await history(
+        world,
+        a,
+        at(2026, 2, 1),
+        *[(s, at(2026, 3, 1 + i)) for i, s in enumerate(PIPELINE[1:])],
+        channel="print",
+        campaign_id=leaflets.id,
+    )
+    await history(
+        world,
+        a,
+        at(2026, 2, 2),
+        ("no_response", at(2026, 2, 20), "NR1"),
+        channel="print",
+        campaign_id=leaflets.id,
+    )
+    await history(world, a, at(2026, 2, 3), channel="print", campaign_id=leaflets.id)
+    await history(
+        world,
+        a,
+        at(2026, 2, 4),
+        ("initial_contact", at(2026, 2, 5)),
+        ("initial_visit", at(2026, 2, 6)),
+        ("application", at(2026, 2, 7)),
+        ("withdrawn", at(2026, 2, 8), "AW1"),
+        channel="social_media",
+        campaign_id=champion.id,
+    )
+    await history(world, world.b, at(2026, 2, 1), ("no_response", at(2026, 2, 2), "NR1"))
+    manager = await world.make_person(a, "manager")
+
+    report = await get(client, manager, "sources")
+    assert report["period"] == {"from": None, "to": None}
+    channels = {c["channel"]: c for c in report["channels"]}
+    assert channels["website"] | {} == channels["website"]
+    assert {
+        k: channels["website"][k]
+        for k in (
+            "enquiries",
+            "reached_initial_visit",
+            "share_initial_visit",
+            "reached_application",
+            "approvals",
+            "no_response",
+            "no_response_rate",
+        )
+    } == {
+        "enquiries": 1,
+        "reached_initial_visit": 1,
+        "share_initial_visit": 1.0,
+        "reached_application": 0,
+        "approvals": 0,
+        "no_response": 0,
+        "no_response_rate": 0.0,
+    }
+    printed = channels["print"]
+    assert (
+        printed["enquiries"],
+        printed["reached_initial_visit"],
+        printed["share_initial_visit"],
+    ) == (3, 1, 0.3333)
+    assert (printed["reached_application"], printed["share_application"]) == (1, 0.3333)
+    assert (printed["approvals"], printed["no_response"], printed["no_response_rate"]) == (
+        1,
+        1,
+        0.3333,
+    )
+    assert (channels["social_media"]["reached_application"], channels["radio_tv"]["enquiries"]) == (
+        1,
+        0,
+    )
+    assert channels["radio_tv"]["share_initial_visit"] is None
+
+    campaigns = {c["name"]: c for c in report["campaigns"]}
+    assert campaigns["Leaflets"]["code"] == leaflets.code
+    assert (campaigns["Leaflets"]["enquiries"], campaigns["Leaflets"]["approvals"]) == (3, 1)
+    assert campaigns["Leaflets"]["cost_per_enquiry_pence"] == 3333
+    assert campaigns["Leaflets"]["cost_per_approval_pence"] == 10_000
+    assert campaigns["Champion"]["kind"] == "ambassador"
+    assert campaigns["Champion"]["cost_per_enquiry_pence"] is None
+    assert campaigns["Radio"]["enquiries"] == 0
+    assert (
+        campaigns["Radio"]["cost_per_enquiry_pence"],
+        campaigns["Radio"]["share_initial_visit"],
+    ) == (None, None)
+    assert radio.id == campaigns["Radio"]["campaign_id"]
+
+    rows = await get_csv(client, manager, "sources")
+    (leaflet_row,) = [r for r in rows if r["section"] == "campaign" and r["key"] == leaflets.code]
+    assert (int(leaflet_row["enquiries"]), int(leaflet_row["cost_per_enquiry_pence"])) == (3, 3333)
+    (print_row,) = [r for r in rows if r["section"] == "channel" and r["key"] == "print"]
+    assert float(print_row["no_response_rate"]) == 0.3333
+
+    # A period narrows the enquiries counted.
+    narrow = await get(client, manager, "sources", **{"from": "2026-02-02", "to": "2026-02-03"})
+    assert {c["channel"]: c["enquiries"] for c in narrow["channels"]}["print"] == 2
+
+
+# --- withdrawals ----------------------------------------------------------------------------
+
+
+async def test_withdrawals_by_code_and_stage_left(client: httpx.AsyncClient, world: World) -> None:
+    a = world.a
+    await history(
+        world,
+        a,
+        at(2026, 1, 1),
+        ("initial_contact", at(2026, 1, 2)),
+        ("withdrawn", at(2026, 2, 1), "AW3"),
+    )
+    for _ in range(2):
+        await history(
+            world,
+            a,
+            at(2026, 1, 1),
+            ("initial_contact", at(2026, 1, 2)),
+            ("initial_visit", at(2026, 1, 3)),
+            ("application", at(2026, 1, 4)),
+            ("assessment", at(2026, 1, 5)),
+            ("withdrawn", at(2026, 2, 10), "AW1"),
+        )
+    await history(world, a, at(2026, 1, 1), ("withdrawn", at(2026, 2, 20), "AW0"))
+    await history(world, a, at(2026, 1, 1), ("withdrawn", at(2026, 3, 20), "AW5"))  # after
+    await history(world, a, at(2026, 1, 1), ("not_progressed", at(2026, 2, 20), "NP1"))
+    await history(world, world.b, at(2026, 1, 1), ("withdrawn", at(2026, 2, 1), "AW2"))
+    manager = await world.make_person(a, "manager")
+
+    report = await get(client, manager, "withdrawals", **{"from": "2026-02-01", "to": "2026-02-28"})
+    assert report["total"] == 4
+    assert {c["code"]: c["count"] for c in report["by_code"]} == {
+        "AW1": 2,
+        "AW2": 0,
+        "AW3": 1,
+        "AW4": 0,
+        "AW5": 0,
+        "AW0": 1,
+    }
+    assert report["by_code"][0]["text"] == "Fostering was not as expected"
+    assert {s["stage"]: s["count"] for s in report["by_stage"]} == {
+        "enquiry": 1,
+        "initial_contact": 1,
+        "initial_visit": 0,
+        "application": 0,
+        "assessment": 2,
+        "panel": 0,
+    }
+    assert report["by_code_and_stage"] == [
+        {"code": "AW1", "stage": "assessment", "count": 2},
+        {"code": "AW3", "stage": "initial_contact", "count": 1},
+        {"code": "AW0", "stage": "enquiry", "count": 1},
+    ]
+    everything = await get(client, manager, "withdrawals")
+    assert everything["total"] == 5
+
+    rows = await get_csv(
+        client, manager, "withdrawals", **{"from": "2026-02-01", "to": "2026-02-28"}
+    )
+    assert {r["code"]: int(r["count"]) for r in rows if r["breakdown"] == "code"}["AW1"] == 2
+    assert [int(r["count"]) for r in rows if r["breakdown"] == "total"] == [4]
+
+
+# --- retention ------------------------------------------------------------------------------
+
+
+async def test_retention_households_gained_lost_places_and_vacancies(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    a = world.a
+    await household(world, a, date(2020, 4, 1), places=2)
+    await household(world, a, date(2025, 6, 1), places=1, status="on_hold")
+    await household(
+        world, a, date(2018, 1, 1), places=3, deregistered_on=date(2025, 9, 30), reason="retired"
+    )
+    await household(world, a, date(2025, 5, 1), deregistered_on=date(2026, 2, 1), reason="health")
+    await household(world, a, date(2026, 5, 1), places=2)
+    await household(
+        world, a, date(2015, 1, 1), deregistered_on=date(2024, 12, 31), reason="moved_away"
+    )
+    await household(world, world.b, date(2025, 7, 1), places=4)
+    manager = await world.make_person(a, "manager")
+
+    report = await get(client, manager, "retention", **{"from": "2025-04-01", "to": "2026-03-31"})
+    assert (report["approved"], report["deregistered"], report["net_change"]) == (2, 2, 0)
+    assert report["deregistered_by_reason"] == [
+        {"reason": "health", "count": 1},
+        {"reason": "retired", "count": 1},
+    ]
+    leavers = (date(2025, 9, 30) - date(2018, 1, 1)).days + (
+        date(2026, 2, 1) - date(2025, 5, 1)
+    ).days
+    assert report["average_years_fostering_of_leavers"] == round(leavers / 2 / 365.25, 1)
+    end = date(2026, 3, 31)
+    stayers = (end - date(2020, 4, 1)).days + (end - date(2025, 6, 1)).days
+    assert report["at_end"] == {
+        "on": "2026-03-31",
+        "households": 2,
+        "places": 3,
+        "average_years_fostering": round(stayers / 2 / 365.25, 1),
+    }
+    # Today: approved or on hold are the first, second and fifth; vacancies leave out on hold.
+    assert report["current"] == {"households": 3, "on_hold": 1, "places": 5, "vacancies": 4}
+
+    rows = await get_csv(client, manager, "retention", **{"from": "2025-04-01", "to": "2026-03-31"})
+    values = {(r["measure"], r["detail"]): r["value"] for r in rows}
+    assert values[("deregistered", "retired")] == "1"
+    assert values[("current_vacancies", "")] == "4"
+    assert values[("places_at_end", "2026-03-31")] == "3"
+
+
+# --- permissions, bad input, other councils --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path", ["funnel", "time-in-stage", "sources", "withdrawals", "retention", "ofsted-return"]
+)
+async def test_who_may_read_reports(client: httpx.AsyncClient, world: World, path: str) -> None:
+    for role in ("manager", "admin"):
+        person = await world.make_person(world.a, role)
+        assert (await client.get(f"{REPORTS}/{path}", headers=person.headers)).status_code == 200
+    for role in ("recruitment_officer", "social_worker", "carer", "regional_viewer"):
+        person = await world.make_person(world.a, role, region_id=world.region.id)
+        assert_problem(await client.get(f"{REPORTS}/{path}", headers=person.headers), 403)
+    assert_problem(await client.get(f"{REPORTS}/{path}"), 401)
+
+    for scopes, status in ((["reports:read"], 200), (["enquiries:read"], 403)):
+        partner, secret = await auth_service.create_client(world.db, world.a.id, "P", scopes)
+        await world.db.commit()
+        token = await client.post(
+            "/api/v1/auth/token",
+            data={
+                "grant_type": "client_credentials",
+                "client_id": partner.client_id,
+                "client_secret": secret,
+            },
+        )
+        headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
+        assert (await client.get(f"{REPORTS}/{path}", headers=headers)).status_code == status
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("funnel", {"from": "2026-05-01", "to": "2026-04-01"}, "from"),
+        ("funnel", {"by": "postcode"}, "by"),
+        ("funnel", {"from": "yesterday"}, "from"),
+        ("funnel", {"from": "1999-12-31"}, "from"),
+        ("time-in-stage", {"to": "2101-01-01"}, "to"),
+        ("sources", {"from": "2026-05-01", "to": "2026-04-01"}, "from"),
+        ("withdrawals", {"from": "2026-05-01", "to": "2026-04-01"}, "from"),
+        ("retention", {"from": "2026-05-01", "to": "2026-04-01"}, "from"),
+        ("ofsted-return", {"year": "1999"}, "year"),
+        ("ofsted-return", {"year": "2027"}, "year"),
+        ("ofsted-return", {"year": "2025-26"}, "year"),
+    ],
+)
+async def test_bad_input_is_a_problem_naming_the_field(
+    client: httpx.AsyncClient, world: World, path: str, params: dict[str, str], field: str
+) -> None:
+    manager = await world.make_person(world.a, "manager")
+    response = await client.get(f"{REPORTS}/{path}", params=params, headers=manager.headers)
+    assert_problem(response, 422, field)
+
+
+async def test_another_councils_token_sees_nothing_of_the_first(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    a = world.a
+    await history(
+        world,
+        a,
+        at(2026, 4, 1),
+        ("initial_contact", at(2026, 4, 2)),
+        ("withdrawn", at(2026, 4, 3), "AW1"),
+        due_at=at(2026, 4, 2),
+    )
+    await history(world, a, at(2026, 4, 1), due_at=at(2026, 4, 2))
+    await household(world, a, date(2026, 4, 1), places=3)
+    await factories.make_campaign(world, a, name="Alpha's own campaign")
+    theirs = await world.make_person(world.b, "admin")
+
+    funnel = await get(client, theirs, "funnel", **APRIL)
+    assert funnel["council"] == "beta"
+    assert funnel["cohort"]["enquiries"] == 0
+    assert all(s["count"] == 0 for s in funnel["activity"]["entered"])
+    times = await get(client, theirs, "time-in-stage", **APRIL)
+    assert all(s["moves"] == 0 for s in times["stages"])
+    assert (times["overdue"]["count"], times["overdue"]["items"]) == (0, [])
+    sources = await get(client, theirs, "sources")
+    assert sources["campaigns"] == [] and all(c["enquiries"] == 0 for c in sources["channels"])
+    assert (await get(client, theirs, "withdrawals"))["total"] == 0
+    retention = await get(client, theirs, "retention", **APRIL)
+    assert (retention["approved"], retention["current"]["places"]) == (0, 0)
+    ofsted = await get(client, theirs, "ofsted-return", year=2026)
+    assert (ofsted["initial_enquiries"], ofsted["approvals"]) == (0, 0)
+
+
+async def test_csv_is_only_for_those_who_ask(client: httpx.AsyncClient, world: World) -> None:
+    manager = await world.make_person(world.a, "manager")
+    for accept, kind in (
+        ("text/csv", "text/csv"),
+        ("application/json, text/csv", "application/json"),
+        ("text/csv;q=0.9, application/json;q=0.5", "text/csv"),
+        ("*/*", "application/json"),
+    ):
+        response = await client.get(
+            f"{REPORTS}/withdrawals", headers={**manager.headers, "Accept": accept}
+        )
+        assert response.headers["content-type"].startswith(kind), accept
+
+
+async def test_csv_cells_cannot_become_spreadsheet_formulas(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await factories.make_campaign(world, world.a, name='=HYPERLINK("http://x")')
+    manager = await world.make_person(world.a, "manager")
+    rows = await get_csv(client, manager, "sources")
+    names = [r["name"] for r in rows if r["section"] == "campaign"]
+    assert names == ['\'=HYPERLINK("http://x")']
