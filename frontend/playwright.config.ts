@@ -12,7 +12,8 @@ export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   timeout: 90_000,
-  globalTimeout: 8 * 60_000,
+  // The whole run: enough for every area's journeys (public, portal, staff, events, training, reports) on two workers.
+  globalTimeout: 15 * 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

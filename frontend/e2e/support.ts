@@ -80,6 +80,8 @@ export async function expectKeyboardReachesEverything(page: Page): Promise<void>
     document.querySelectorAll<HTMLElement>(selector).forEach((element, index) => {
       const disabled = 'disabled' in element && (element as HTMLButtonElement).disabled
       const hidden = element.closest('[hidden], [inert], [aria-hidden="true"]') !== null
+        // Inside a closed <details> (other than its summary): laid out, but not shown or focusable.
+        || (element.closest('details:not([open])') !== null && element.closest('summary') === null)
       if (disabled || hidden || element.getClientRects().length === 0) return
       if (getComputedStyle(element).visibility === 'hidden') return
       let key = `c${index}`

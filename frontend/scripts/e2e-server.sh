@@ -11,17 +11,20 @@ port="${E2E_PORT:-8765}"
 work="$(mktemp -d -t fosterhub-e2e.XXXXXX)"
 
 export DATABASE_URL="sqlite+aiosqlite:///$work/e2e.sqlite3"
-export FRONTEND_DIST="$frontend/dist"
+export FRONTEND_DIST="${E2E_FRONTEND_DIST:-$frontend/dist}"
 export ENVIRONMENT=development
 export SECRET_KEY="e2e-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 export RATE_LIMIT_LOGIN="1000/minute"
 export RATE_LIMIT_ENQUIRY="1000/minute"
 export LOG_LEVEL=WARNING
+# Campaign QR codes and carers' share links point here, so a scan stays on the test server.
+export PUBLIC_BASE_URL="http://127.0.0.1:$port"
 
 test -f "$FRONTEND_DIST/index.html" || { echo "no build in $FRONTEND_DIST: run make frontend-build" >&2; exit 1; }
 cd "$work"  # no stray .env from the repository
 "$bin/fosterhub" migrate >/dev/null
-"$bin/fosterhub" seed-demo >/dev/null
+# A few hundred synthetic enquiries with histories, so the pipeline, lists and pages have data.
+"$bin/fosterhub" seed-demo --enquiries 300 >/dev/null
 
 "$bin/fosterhub" serve --host 127.0.0.1 --port "$port" &
 server=$!

@@ -33,7 +33,8 @@ export function DateInput({ id, legend, legendSize, hint, error, errorParts, val
       <Fieldset legend={legend} legendSize={legendSize} role="group" describedBy={describedBy(id, hint, error)}>
         {hint && <Hint id={`${id}-hint`}>{hint}</Hint>}
         {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-        <div className="govuk-date-input" id={id}>
+        {/* No id here: the day field has it, so its label (and the error summary link) reach it. */}
+        <div className="govuk-date-input">
           {PARTS.map((part) => {
             const partId = part.key === 'day' ? id : `${id}-${part.key}`
             const hasError = Boolean(error) && (!errorParts || errorParts.includes(part.key))

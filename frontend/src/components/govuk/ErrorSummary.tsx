@@ -1,9 +1,12 @@
 import { ErrorSummary as GovukErrorSummary } from 'govuk-frontend'
+import { Link } from 'react-router'
 import { useGovukFrontend } from './useGovukFrontend'
 
 export interface SummaryError {
   /** The id of the field to link to; absent for an error about the whole form. */
   href?: string | undefined
+  /** A page of the app to go to instead (a question on another page), routed in the app. */
+  to?: string | undefined
   text: string
 }
 
@@ -21,8 +24,8 @@ export function ErrorSummary({ errors, title = 'There is a problem' }: { errors:
           <div className="govuk-error-summary__body">
             <ul className="govuk-list govuk-error-summary__list">
               {errors.map((error) => (
-                <li key={`${error.href ?? ''}:${error.text}`}>
-                  {error.href ? <a href={`#${error.href}`}>{error.text}</a> : error.text}
+                <li key={`${error.href ?? error.to ?? ''}:${error.text}`}>
+                  {error.to ? <Link to={error.to}>{error.text}</Link> : error.href ? <a href={`#${error.href}`}>{error.text}</a> : error.text}
                 </li>
               ))}
             </ul>

@@ -12,6 +12,8 @@ interface InputProps
   hint?: ReactNode
   error?: string | undefined
   width?: Width
+  /** GOV.UK's prefix, such as £; hidden from screen readers, so say it in the label too. */
+  prefix?: string
   value: string
   onChange: (value: string) => void
 }
@@ -31,12 +33,25 @@ export function Input({
   hint,
   error,
   width,
+  prefix,
   type = 'text',
   value,
   onChange,
   ...rest
 }: InputProps) {
   const className = ['govuk-input', error && 'govuk-input--error', widthClass(width)]
+  const input = (
+    <input
+      className={className.filter(Boolean).join(' ')}
+      id={id}
+      name={name ?? id}
+      type={type}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      aria-describedby={describedBy(id, hint, error)}
+      {...rest}
+    />
+  )
   return (
     <FormGroup error={error}>
       <Label htmlFor={id} size={labelSize} isPageHeading={isPageHeading}>
@@ -44,16 +59,16 @@ export function Input({
       </Label>
       {hint && <Hint id={`${id}-hint`}>{hint}</Hint>}
       {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
-      <input
-        className={className.filter(Boolean).join(' ')}
-        id={id}
-        name={name ?? id}
-        type={type}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
+      {prefix ? (
+        <div className="govuk-input__wrapper">
+          <div className="govuk-input__prefix" aria-hidden="true">
+            {prefix}
+          </div>
+          {input}
+        </div>
+      ) : (
+        input
+      )}
     </FormGroup>
   )
 }

@@ -60,6 +60,23 @@ describe('GOV.UK markup', () => {
     expect(document.activeElement).toBe(summary)
   })
 
+  it('error summary: an error on another page links there through the router', () => {
+    render(
+      <MemoryRouter>
+        <ErrorSummary errors={[{ to: '/enquire/contact?change=1', text: 'Enter an email address in the correct format' }]} />
+      </MemoryRouter>,
+    )
+    expect(screen.getByRole('link', { name: 'Enter an email address in the correct format' }).getAttribute('href')).toBe('/enquire/contact?change=1')
+  })
+
+  it('input: a prefix hidden from screen readers, outside the input', () => {
+    render(<Input id="cost" label="Cost in pounds" prefix="£" width="5" value="" onChange={() => {}} />)
+    const prefix = document.querySelector('.govuk-input__wrapper .govuk-input__prefix')
+    expect(prefix?.textContent).toBe('£')
+    expect(prefix?.getAttribute('aria-hidden')).toBe('true')
+    expect(screen.getByLabelText('Cost in pounds').className).toBe('govuk-input govuk-input--width-5')
+  })
+
   it('input: label, hint and error message described by, in that order', () => {
     render(<Input id="email" label="Email" hint="We will not share it" error="Enter your email" value="" onChange={() => {}} />)
     const input = screen.getByLabelText('Email')

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { Outlet, Route, Routes, useMatch, useParams } from 'react-router'
 import { isApiError } from '../../../api/problems'
 import type { NavItem } from '../../../components/govuk/ServiceNavigation'
@@ -8,6 +9,8 @@ import { useCouncil } from '../../../features/councils/api/get-council'
 import { ChooseCouncilPage } from '../../../features/councils/routes/ChooseCouncilPage'
 import { CouncilHomePage } from '../../../features/councils/routes/CouncilHomePage'
 import { EnquirePage } from '../../../features/councils/routes/EnquirePage'
+import { EnquiryJourneyProvider, useEnquiryJourney } from '../../../features/enquiries/journey/EnquiryJourney'
+import { EnquireRoutes } from '../../../features/enquiries/public'
 import { useAuth } from '../../../lib/auth/AuthProvider'
 import { homeFor } from '../../../lib/auth/roles'
 import { useBrand } from '../../../lib/brand'
@@ -16,6 +19,12 @@ import { LoadingPage, NotFoundPage } from '../StatusPages'
 import { AccessibilityPage } from './AccessibilityPage'
 
 export const PUBLIC_AREA = 'Fostering'
+
+// The events pages are a chunk of their own, loaded on first visit: the entry stays lean.
+const EventsPublicRoutes = lazy(() => import('../../../features/events/public-routes'))
+const CouncilEventsRoutes = lazy(() =>
+  import('../../../features/events/public-routes').then((m) => ({ default: m.CouncilEventsRoutes })),
+)
 
 function PublicNotFound() {
   return <NotFoundPage homeHref="/" homeText="fostering home page" />
@@ -31,9 +40,24 @@ function CouncilGate() {
   return <Outlet />
 }
 
-/** The public site: choosing a council, its fostering pages, and signing in and out. */
+/**
+ * The public site: choosing a council, its fostering pages, the enquiry journey, and signing in
+ * and out. The journey's answers are held here, so they last while the person moves around it.
+ */
 export function PublicArea() {
-  const slug = useMatch('/councils/:slug/*')?.params.slug
+  return (
+    <EnquiryJourneyProvider>
+      <PublicLayout />
+    </EnquiryJourneyProvider>
+  )
+}
+
+function PublicLayout() {
+  const councilPage = useMatch('/councils/:slug/*')?.params.slug
+  const enquiring = useMatch('/enquire/*') !== null
+  const journey = useEnquiryJourney()
+  // On the enquiry's pages, the council the enquiry goes to (from the link, or the postcode).
+  const slug = councilPage ?? (enquiring ? journey.answers.council || journey.receipt?.council || undefined : undefined)
   const council = useCouncil(slug)
   const { state } = useAuth()
   useBrand(council.data?.brand_colour)
@@ -41,10 +65,14 @@ export function PublicArea() {
   const nav: NavItem[] = council.data
     ? [
         { to: `/councils/${council.data.slug}`, text: 'About fostering', end: true },
+        { to: `/councils/${council.data.slug}/events`, text: 'Events' },
         { to: `/councils/${council.data.slug}/enquire`, text: 'Enquire' },
         { to: '/', text: 'Change council', end: true },
       ]
-    : [{ to: '/', text: 'Choose your council', end: true }]
+    : [
+        { to: '/', text: 'Choose your council', end: true },
+        { to: '/events', text: 'Events' },
+      ]
   if (state.status === 'signed-in') nav.push({ to: homeFor(state.me.roles), text: 'Your Foster Hub' })
   else if (state.status === 'anonymous') nav.push({ to: '/sign-in', text: 'Sign in' })
 
@@ -59,8 +87,25 @@ export function PublicArea() {
         <Route path="councils/:slug" element={<CouncilGate />}>
           <Route index element={<CouncilHomePage />} />
           <Route path="enquire" element={<EnquirePage />} />
+          <Route
+            path="events/*"
+            element={
+              <Suspense fallback={<LoadingPage />}>
+                <CouncilEventsRoutes notFound={<PublicNotFound />} />
+              </Suspense>
+            }
+          />
           <Route path="*" element={<PublicNotFound />} />
         </Route>
+        <Route path="enquire/*" element={<EnquireRoutes notFound={<PublicNotFound />} />} />
+        <Route
+          path="events/*"
+          element={
+            <Suspense fallback={<LoadingPage />}>
+              <EventsPublicRoutes notFound={<PublicNotFound />} />
+            </Suspense>
+          }
+        />
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="sign-out" element={<SignOutPage />} />
         <Route path="signed-out" element={<SignedOutPage />} />

@@ -1,4 +1,5 @@
 import { useParams } from 'react-router'
+import { ButtonLink } from '../../../components/govuk/Button'
 import { SummaryList } from '../../../components/govuk/SummaryList'
 import { BackLink } from '../../../components/govuk/Typography'
 import { usePageTitle } from '../../../lib/page'
@@ -6,10 +7,7 @@ import { useCouncil } from '../api/get-council'
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 
-/**
- * How to enquire. The online enquiry form arrives with the enquiries API (POST /enquiries);
- * until then the council's own contact details are the way in.
- */
+/** How to enquire: the online enquiry (the journey at `/enquire`), or the team's phone and email. */
 export function EnquirePage() {
   const { slug } = useParams()
   const council = useCouncil(slug)
@@ -26,6 +24,10 @@ export function EnquirePage() {
           <span className="govuk-caption-xl">{data.name}</span>
           <h1 className="govuk-heading-xl">Enquire about fostering</h1>
           <p className="govuk-body">Get in touch with our fostering team. There is no obligation and no question is too small.</p>
+          <ButtonLink to={`/enquire?council=${data.slug}`} start>
+            Ask about fostering online
+          </ButtonLink>
+          <h2 className="govuk-heading-m">Phone or email us</h2>
           <SummaryList
             rows={[
               ...(data.contact_phone

@@ -1,0 +1,228 @@
+/** Events: the public registers until an event is full and joins the waiting list; staff run events. */
+import { createEvent, registerFor, tokenFor, unique } from './events-api'
+import { checkPage, expect, signIn, test } from './support'
+
+test('the public registers for an event until it is full, then joins the waiting list', async ({ page, request }) => {
+  const staff = await tokenFor(request, 'recruitment.liverpool@example.org')
+  const title = unique('Information evening')
+  const event = await createEvent(request, staff, {
+    title,
+    capacity: 2,
+    partner_organisation: 'Central Library',
+    description: 'Meet our foster carers.\n\nTea and biscuits provided.',
+  })
+
+  // The council's page lists what is coming, and its events page has the event.
+  await page.goto('/councils/liverpool')
+  await expect(page.getByRole('region', { name: 'Events to come' }).getByRole('link', { name: title })).toBeVisible()
+  await page.getByRole('link', { name: 'Events', exact: true }).click()
+  await expect(page).toHaveTitle('Events – Fostering – Liverpool City Council – Foster Hub')
+  await expect(page.getByRole('link', { name: title })).toBeVisible()
+  await checkPage(page, 'public-events')
+
+  await page.getByRole('link', { name: title }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  // schema.org Event data in the page, as microdata (the CSP refuses inline JSON-LD scripts).
+  const microdata = page.locator('[itemscope][itemtype="https://schema.org/Event"]')
+  await expect(microdata.locator('[itemprop="name"]').first()).toHaveText(title)
+  await expect(microdata.locator('time[itemprop="startDate"]')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/)
+  await expect(microdata.locator('meta[itemprop="endDate"]')).toHaveAttribute('content', /T/)
+  await expect(microdata.locator('link[itemprop="eventStatus"]')).toHaveAttribute('href', 'https://schema.org/EventScheduled')
+  await expect(microdata.locator('link[itemprop="eventAttendanceMode"]')).toHaveAttribute('href', 'https://schema.org/OfflineEventAttendanceMode')
+  await expect(microdata.locator('[itemprop="location"] [itemprop="name"]')).toHaveText('Community room')
+  await expect(page.getByText('2 places left')).toBeVisible()
+  // Enquiring from the event carries its campaign code, so the enquiry is counted for it.
+  await expect(page.getByRole('link', { name: 'enquire about fostering' })).toHaveAttribute(
+    'href',
+    new RegExp(`^/enquire\\?council=liverpool&channel=event&event_id=${event.id}&campaign=[A-Z0-9]+$`),
+  )
+  await checkPage(page, 'public-event')
+
+  // The form says what is missing first.
+  await page.getByRole('button', { name: 'Register for this event' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Register for this event' })).toBeVisible()
+  await checkPage(page, 'public-event-register')
+  await page.getByRole('button', { name: 'Register' }).click()
+  await expect(page.locator('.govuk-error-summary')).toBeFocused()
+  await expect(page.locator('.govuk-error-summary').getByRole('link')).toHaveText(['Enter your full name', 'Enter your email address'])
+  await expect(page).toHaveTitle(/^Error: Register for /)
+  await checkPage(page, 'public-event-register-errors')
+
+  const register = async (name: string, email: string) => {
+    await page.goto(`/councils/liverpool/events/${event.id}/register`)
+    await page.getByLabel('Full name').fill(name)
+    await page.getByLabel('Email address').fill(email)
+    await page.getByRole('button', { name: /^(Register|Join the waiting list)$/ }).click()
+  }
+  await register('Ann Lee', 'ann.lee@example.org')
+  await expect(page.getByRole('heading', { name: 'Registration confirmed' })).toBeVisible()
+  await checkPage(page, 'public-event-registered')
+
+  // The same email again is refused on the email field.
+  await register('Ann Lee', 'ann.lee@example.org')
+  await expect(page.getByRole('link', { name: 'This email address is already registered for this event' })).toBeVisible()
+
+  await register('Bo Chen', 'bo.chen@example.org')
+  await expect(page.getByRole('heading', { name: 'Registration confirmed' })).toBeVisible()
+
+  // Now it is full: the page says so, and the next person joins the waiting list.
+  await page.goto(`/councils/liverpool/events/${event.id}`)
+  await expect(page.getByText('Full: you can join the waiting list')).toBeVisible()
+  await page.getByRole('button', { name: 'Join the waiting list' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Join the waiting list' })).toBeVisible()
+  await page.getByLabel('Full name').fill('Cat Doyle')
+  await page.getByLabel('Email address').fill('cat.doyle@example.org')
+  await page.getByLabel('Phone number (optional)').fill('07700 900982')
+  await page.getByRole('button', { name: 'Join the waiting list' }).click()
+  await expect(page.getByRole('heading', { name: 'You are on the waiting list' })).toBeVisible()
+  await expect(page.locator('.govuk-panel__body')).toContainText('number 1 on the waiting list')
+  await checkPage(page, 'public-event-waitlisted')
+})
+
+test('every council’s events, filtered by kind and date, and an address from an email', async ({ page, request }) => {
+  const staff = await tokenFor(request, 'recruitment.st-helens@example.org')
+  const title = unique('Stall at the market')
+  const event = await createEvent(request, staff, { title, kind: 'stall' }, 10 * 24 * 3600_000)
+  const day = new Date(event.starts_at).toISOString().slice(0, 10).split('-')
+
+  await page.goto('/events')
+  await expect(page).toHaveTitle('Fostering events – Fostering – Foster Hub')
+  await page.getByLabel('Kind of event').selectOption('stall')
+  await page.getByRole('group', { name: 'From' }).getByLabel('Day').fill(String(Number(day[2])))
+  await page.getByRole('group', { name: 'From' }).getByLabel('Month').fill(String(Number(day[1])))
+  await page.getByRole('group', { name: 'From' }).getByLabel('Year').fill(day[0] ?? '')
+  await page.getByRole('button', { name: 'Show events' }).click()
+  await expect(page).toHaveURL(/kind=stall/)
+  await expect(page.getByRole('link', { name: title })).toBeVisible()
+  await checkPage(page, 'public-all-events')
+
+  await page.getByRole('group', { name: 'To' }).getByLabel('Day').fill('31')
+  await page.getByRole('group', { name: 'To' }).getByLabel('Month').fill('2')
+  await page.getByRole('group', { name: 'To' }).getByLabel('Year').fill('2027')
+  await page.getByRole('button', { name: 'Show events' }).click()
+  await expect(page.getByRole('link', { name: 'The to date must be a real date, like 27 1 2027' })).toBeVisible()
+  await checkPage(page, 'public-all-events-errors')
+
+  // Emails and calendars link to /events/{id}: the page opens under the hosting council.
+  await page.goto(`/events/${event.id}`)
+  await expect(page).toHaveURL(new RegExp(`/councils/st-helens/events/${event.id}$`))
+  await expect(page.getByRole('banner')).toContainText('St Helens')
+  await page.goto('/events/not-an-event')
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+  // A cancellation link with a token that names nothing.
+  await page.goto('/events/registrations/cancel?token=nothing-is-registered-with-this-token')
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible()
+})
+
+test('staff create an event, publish it and cancel it', async ({ page }) => {
+  await signIn(page, 'recruitment.knowsley@example.org')
+  await page.getByRole('link', { name: 'Events' }).first().click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible()
+  await checkPage(page, 'staff-events')
+
+  await page.getByRole('button', { name: 'Create an event' }).click()
+  await checkPage(page, 'staff-event-new')
+  await page.getByRole('button', { name: 'Create event' }).click()
+  await expect(page.locator('.govuk-error-summary')).toBeFocused()
+  await expect(page.locator('.govuk-error-summary').getByRole('link')).toHaveText([
+    'Enter the event’s title',
+    'Select what kind of event it is',
+    'Select who the event is for',
+    'Enter the date of the event',
+    'Enter the start time',
+    'Enter the end time',
+    'Enter a venue, a joining link for an online event, or both',
+    'Select whether to publish the event now',
+  ])
+  await checkPage(page, 'staff-event-new-errors')
+
+  const title = unique('Drop-in at the store')
+  const when = new Date(Date.now() + 40 * 24 * 3600_000)
+  await page.getByLabel('Title').fill(title)
+  await page.getByLabel('Drop-in').check()
+  await page.getByLabel('The public').check()
+  await page.getByRole('group', { name: 'Date' }).getByLabel('Day').fill(String(when.getDate()))
+  await page.getByRole('group', { name: 'Date' }).getByLabel('Month').fill(String(when.getMonth() + 1))
+  await page.getByRole('group', { name: 'Date' }).getByLabel('Year').fill(String(when.getFullYear()))
+  await page.getByLabel('Start time').fill('10am')
+  await page.getByLabel('End time').fill('2pm')
+  await page.getByLabel('Venue name').fill('Café, Department Store')
+  await page.getByLabel('Address').fill('1 High Street, Huyton')
+  await page.getByLabel('Postcode').fill('L36 9YU')
+  await page.getByLabel('Number of places (optional)').fill('25')
+  await page.getByLabel('No, save it as a draft').check()
+  await page.getByRole('button', { name: 'Create event' }).click()
+
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
+  await expect(page.getByText('The event is saved as a draft')).toBeVisible()
+  await expect(page.getByText('10am to 2pm')).toBeVisible()
+  await checkPage(page, 'staff-event-draft')
+  await page.getByRole('button', { name: 'Publish event' }).click()
+  await expect(page.getByText('The event is published')).toBeVisible()
+  await expect(page.locator('.govuk-tag').filter({ hasText: 'Published' })).toBeVisible()
+  await checkPage(page, 'staff-event')
+
+  await page.getByRole('link', { name: 'Cancel this event' }).click()
+  await expect(page.getByRole('heading', { name: 'Are you sure you want to cancel this event?' })).toBeVisible()
+  await checkPage(page, 'staff-event-cancel')
+  await page.getByLabel('Why is it cancelled? (optional)').fill('The store is closed for a refit')
+  await page.getByRole('button', { name: 'Cancel event' }).click()
+  await expect(page.getByText('The event is cancelled and everyone registered has been emailed')).toBeVisible()
+  await expect(page.getByText('Cancelled: The store is closed for a refit')).toBeVisible()
+
+  // The public page says it is cancelled, in words and in its schema.org data.
+  await page.getByRole('link', { name: 'See the public page' }).click()
+  await expect(page.getByText('This event has been cancelled.')).toBeVisible()
+  await expect(page.locator('link[itemprop="eventStatus"]')).toHaveAttribute('href', 'https://schema.org/EventCancelled')
+})
+
+test.describe('on the day, on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+
+  test('staff check people in and mark who did not come', async ({ page, request }) => {
+    const staff = await tokenFor(request, 'recruitment.sefton@example.org')
+    const title = unique('Drop-in today')
+    // It starts in a few seconds, today: check-in opens on the day, no-shows once it has started.
+    const event = await createEvent(request, staff, { title, kind: 'drop_in', capacity: 10 }, 4000, 3 * 3600_000)
+    expect(await registerFor(request, event.id, 'Dee Evans', 'dee.evans@example.org')).toBe('confirmed')
+    expect(await registerFor(request, event.id, 'Eli Ford', 'eli.ford@example.org')).toBe('confirmed')
+    const wait = new Date(event.starts_at).getTime() - Date.now() + 500
+    if (wait > 0) await page.waitForTimeout(wait)
+
+    await signIn(page, 'recruitment.sefton@example.org')
+    await page.goto(`/staff/events/${event.id}`)
+    await page.getByRole('button', { name: 'Check people in' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Check in' })).toBeVisible()
+    await expect(page.getByText('0 of 2 checked in.')).toBeVisible()
+    await checkPage(page, 'staff-check-in-phone')
+
+    // Large tap targets: each button is full width and at least 44 pixels tall.
+    const checkIn = page.getByRole('button', { name: 'Check in Dee Evans' })
+    const box = await checkIn.boundingBox()
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44)
+    expect(box?.width ?? 0).toBeGreaterThan(300)
+
+    await page.getByLabel('Find someone').fill('dee')
+    await page.getByRole('button', { name: 'Find' }).click()
+    await expect(page.getByRole('heading', { name: 'Eli Ford' })).toHaveCount(0)
+    await checkIn.tap()
+    await expect(page.getByText('Dee Evans is checked in.')).toBeVisible()
+    await expect(page.getByRole('listitem').filter({ hasText: 'Dee Evans' }).locator('.govuk-tag')).toHaveText('Checked in')
+
+    await page.getByLabel('Find someone').fill('')
+    await page.getByRole('button', { name: 'Find' }).click()
+    await page.getByRole('button', { name: /^Did not come\W+Eli Ford$/ }).tap()
+    await expect(page.getByText('Eli Ford is marked as not coming.')).toBeVisible()
+    await expect(page.getByRole('listitem').filter({ hasText: 'Eli Ford' }).locator('.govuk-tag')).toHaveText('Did not come')
+    await expect(page.getByText('1 of 2 checked in.')).toBeVisible()
+    await checkPage(page, 'staff-check-in-phone-done')
+
+    await page.goto(`/staff/events/${event.id}/registrations`)
+    await expect(page.getByRole('table')).toContainText('dee.evans@example.org')
+    await checkPage(page, 'staff-event-registrations')
+    await page.goto(`/staff/events/${event.id}/results`)
+    await expect(page.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible()
+    await expect(page.getByText('50%')).toBeVisible()
+    await checkPage(page, 'staff-event-results')
+  })
+})

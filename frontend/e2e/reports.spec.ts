@@ -1,0 +1,126 @@
+/** Reports: a council's dashboard for managers, the region's for regional viewers, no one else. */
+import { readFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
+import { checkPage, expect, signIn, test } from './support'
+
+async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
+  const path = await file.path()
+  return { name: file.suggestedFilename(), text: await readFile(path, 'utf8') }
+}
+
+/** A CSV whose first line is a header row of snake_case column names. */
+function expectCsvWithHeader(text: string, firstColumns: string) {
+  const [header, ...rows] = text.trim().split(/\r?\n/)
+  expect(header).toMatch(/^[a-z_]+(,[a-z_0-9]+)+$/)
+  expect(header?.startsWith(firstColumns)).toBe(true)
+  expect(rows.length).toBeGreaterThan(0)
+}
+
+test('a manager opens the council’s reports: charts, tables, and a period that is not one', async ({ page }) => {
+  await signIn(page, 'manager.liverpool@example.org')
+  await page.getByRole('link', { name: 'Reports' }).first().click()
+  await expect(page).toHaveURL(/\/staff\/reports$/)
+  await expect(page).toHaveTitle('Reports – Staff workspace – Liverpool City Council – Foster Hub')
+  await expect(page.getByText('Figures from 24 November 2025 to 23 November 2026')).toBeVisible()
+  for (const name of ['Recruitment funnel', 'Time in stage', 'Sources', 'Withdrawals', 'Retention', 'Ofsted return']) {
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
+  }
+  // Each chart is a figure named in words, with the same figures in a table.
+  const funnel = page.getByRole('table', { name: 'Enquiries received in the period, by the furthest stage each reached' })
+  await expect(funnel.getByRole('rowheader', { name: 'Enquiry', exact: true })).toBeVisible()
+  await expect(page.getByRole('img', { name: /^Bar chart: Enquiries received in the period/ }).first()).toBeVisible()
+  await checkPage(page, 'staff-reports')
+
+  // A period that is not one: GOV.UK's error pattern.
+  await page.getByRole('group', { name: 'To' }).getByLabel('Day').fill('31')
+  await page.getByRole('group', { name: 'To' }).getByLabel('Month').fill('2')
+  await page.getByRole('button', { name: 'Update reports' }).click()
+  await expect(page.getByRole('alert')).toContainText('The end date must be a real date')
+  await expect(page).toHaveTitle(/^Error: Reports – /)
+  await checkPage(page, 'staff-reports-error', { keyboard: false })
+})
+
+test('a manager changes the period, splits the funnel and downloads CSV files', async ({ page }) => {
+  await signIn(page, 'manager.liverpool@example.org')
+  await page.goto('/staff/reports')
+  await expect(page.getByRole('heading', { level: 1, name: 'Reports' })).toBeVisible()
+
+  // The first half of 2026, split by channel.
+  const from = page.getByRole('group', { name: 'From' })
+  await from.getByLabel('Day').fill('1')
+  await from.getByLabel('Month').fill('1')
+  await from.getByLabel('Year').fill('2026')
+  const to = page.getByRole('group', { name: 'To' })
+  await to.getByLabel('Day').fill('30')
+  await to.getByLabel('Month').fill('6')
+  await to.getByLabel('Year').fill('2026')
+  await page.getByLabel('Split the funnel by').selectOption('channel')
+  await page.getByRole('button', { name: 'Update reports' }).click()
+  await expect(page).toHaveURL(/from=2026-01-01&to=2026-06-30&by=channel/)
+  await expect(page).toHaveTitle(/^Reports – /)
+  await expect(page.getByText('Figures from 1 January 2026 to 30 June 2026')).toBeVisible()
+  const splits = page.getByRole('table', { name: 'Enquiries received in the period, split by channel' })
+  await expect(splits.getByRole('columnheader', { name: 'Enquiry to application' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Withdrawals in the period, by Ofsted reason code' })).toBeVisible()
+
+  const funnelCsv = await download(page, 'Download CSV of the recruitment funnel')
+  expect(funnelCsv.name).toBe('funnel-liverpool-2026-01-01-2026-06-30-channel.csv')
+  expectCsvWithHeader(funnelCsv.text, 'group,group_label,')
+  const withdrawalsCsv = await download(page, 'Download CSV of the withdrawals')
+  expect(withdrawalsCsv.name).toMatch(/^withdrawals-liverpool-2026-01-01-2026-06-30\.csv$/)
+  expectCsvWithHeader(withdrawalsCsv.text, '')
+
+  // The Ofsted return has years of its own, 1 April to 31 March.
+  await page.getByLabel('Collection year').selectOption({ label: '1 April 2024 to 31 March 2025' })
+  await page.getByRole('button', { name: 'Show this year' }).click()
+  await expect(page).toHaveURL(/year=2024/)
+  await expect(page.getByRole('table', { name: 'Ofsted return figures for 1 April 2024 to 31 March 2025' })).toBeVisible()
+  const ofstedCsv = await download(page, 'Download CSV of the Ofsted return')
+  expect(ofstedCsv.name).toBe('ofsted-liverpool-2024.csv')
+  expectCsvWithHeader(ofstedCsv.text, '')
+  await checkPage(page, 'staff-reports-period', { keyboard: false })
+})
+
+test('a regional viewer sees the region’s figures, with small counts shown as “fewer than 5”', async ({ page }) => {
+  await signIn(page, 'regional.viewer.lcr@example.org')
+  await page.getByRole('link', { name: 'Reports' }).first().click()
+  await expect(page).toHaveURL(/\/staff\/reports\/regions\/liverpool-city-region$/)
+  await expect(page).toHaveTitle('Regional reports – Staff workspace – Liverpool City Council – Foster Hub')
+  const byCouncil = page.getByRole('table', { name: 'How far enquiries got, by council' })
+  for (const council of ['Halton Borough Council', 'Knowsley Council', 'Liverpool City Council', 'Sefton Council', 'St Helens Borough Council', 'Wirral Council']) {
+    await expect(byCouncil.getByRole('rowheader', { name: council })).toBeVisible()
+  }
+  await expect(byCouncil.getByRole('rowheader', { name: 'Liverpool City Region (all councils)' })).toBeVisible()
+  // Small counts read "fewer than 5", in the tables and as labelled gaps in the charts.
+  await expect(byCouncil.getByRole('cell', { name: 'fewer than 5' }).first()).toBeVisible()
+  await expect(page.locator('.fh-chart__gap').first()).toBeVisible()
+  await expect(page.getByText('fewer than 5 (not shown)').first()).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'withheld' }).first()).toBeVisible()
+  await checkPage(page, 'staff-reports-regional')
+
+  const csv = await download(page, 'Download CSV of the regional withdrawals')
+  expect(csv.name).toMatch(/^withdrawals-liverpool-city-region-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv$/)
+  expectCsvWithHeader(csv.text, '')
+  expect(csv.text).toContain('fewer than 5')
+
+  // Not the council's own dashboard: the regional viewer is sent back to the region.
+  await page.goto('/staff/reports')
+  await expect(page).toHaveURL(/\/staff\/reports\/regions\/liverpool-city-region$/)
+})
+
+test('staff who are not managers cannot open reports', async ({ page }) => {
+  await signIn(page, 'recruitment.liverpool@example.org')
+  await expect(page.getByRole('link', { name: 'Reports' })).toHaveCount(0)
+  await page.goto('/staff/reports')
+  await expect(page.getByRole('heading', { name: 'You cannot see this page' })).toBeVisible()
+  await checkPage(page, 'staff-reports-forbidden')
+  await page.goto('/staff/reports/regions/liverpool-city-region')
+  await expect(page.getByRole('heading', { name: 'You cannot see this page' })).toBeVisible()
+})
+
+test('a manager cannot open the region’s reports', async ({ page }) => {
+  await signIn(page, 'manager.wirral@example.org')
+  await page.goto('/staff/reports/regions/liverpool-city-region')
+  await expect(page.getByRole('heading', { name: 'You cannot see this page' })).toBeVisible()
+})

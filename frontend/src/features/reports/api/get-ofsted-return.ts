@@ -1,0 +1,23 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { api } from '../../../api/client'
+import { unwrap } from '../../../api/problems'
+import { CSV_HEADERS, csvFile } from './csv'
+import type { YearQuery, OfstedReturn } from './report-types'
+
+export const ofstedReturnQuery = (query: YearQuery) =>
+  queryOptions({
+    queryKey: ['reports', 'ofsted-return', query],
+    // The JSON answer (the operation also declares its CSV one).
+    queryFn: async () => (await unwrap(api.GET('/api/v1/reports/ofsted-return', { params: { query } }))).data as OfstedReturn,
+    placeholderData: keepPreviousData,
+  })
+
+/** The Ofsted fostering data collection's figures for a year from 1 April. */
+export function useOfstedReturn(query: YearQuery) {
+  return useQuery(ofstedReturnQuery(query))
+}
+
+/** The same report as a CSV file. */
+export function downloadOfstedReturnCsv(query: YearQuery) {
+  return csvFile(api.GET('/api/v1/reports/ofsted-return', { params: { query }, headers: CSV_HEADERS, parseAs: 'blob' }), 'ofsted-return')
+}

@@ -1,0 +1,23 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { api } from '../../../api/client'
+import { unwrap } from '../../../api/problems'
+import { CSV_HEADERS, csvFile } from './csv'
+import type { PeriodQuery, TimeInStageReport } from './report-types'
+
+export const timeInStageQuery = (query: PeriodQuery) =>
+  queryOptions({
+    queryKey: ['reports', 'time-in-stage', query],
+    // The JSON answer (the operation also declares its CSV one).
+    queryFn: async () => (await unwrap(api.GET('/api/v1/reports/time-in-stage', { params: { query } }))).data as TimeInStageReport,
+    placeholderData: keepPreviousData,
+  })
+
+/** How long each stage takes against the council's targets, and what is overdue. */
+export function useTimeInStage(query: PeriodQuery) {
+  return useQuery(timeInStageQuery(query))
+}
+
+/** The same report as a CSV file. */
+export function downloadTimeInStageCsv(query: PeriodQuery) {
+  return csvFile(api.GET('/api/v1/reports/time-in-stage', { params: { query }, headers: CSV_HEADERS, parseAs: 'blob' }), 'time-in-stage')
+}

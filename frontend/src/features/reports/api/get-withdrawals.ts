@@ -1,0 +1,23 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
+import { api } from '../../../api/client'
+import { unwrap } from '../../../api/problems'
+import { CSV_HEADERS, csvFile } from './csv'
+import type { PeriodQuery, WithdrawalsReport } from './report-types'
+
+export const withdrawalsQuery = (query: PeriodQuery) =>
+  queryOptions({
+    queryKey: ['reports', 'withdrawals', query],
+    // The JSON answer (the operation also declares its CSV one).
+    queryFn: async () => (await unwrap(api.GET('/api/v1/reports/withdrawals', { params: { query } }))).data as WithdrawalsReport,
+    placeholderData: keepPreviousData,
+  })
+
+/** Withdrawals by Ofsted reason code and the stage they left at. */
+export function useWithdrawals(query: PeriodQuery) {
+  return useQuery(withdrawalsQuery(query))
+}
+
+/** The same report as a CSV file. */
+export function downloadWithdrawalsCsv(query: PeriodQuery) {
+  return csvFile(api.GET('/api/v1/reports/withdrawals', { params: { query }, headers: CSV_HEADERS, parseAs: 'blob' }), 'withdrawals')
+}

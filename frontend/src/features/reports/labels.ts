@@ -1,0 +1,64 @@
+/** Words for the API's report vocabularies (stages, channels, split groups). */
+
+const STAGES: Record<string, string> = {
+  enquiry: 'Enquiry',
+  initial_contact: 'Initial contact',
+  initial_visit: 'Initial visit',
+  application: 'Application',
+  assessment: 'Assessment',
+  panel: 'Panel',
+  approved: 'Approved',
+  withdrawn: 'Withdrawn',
+  not_progressed: 'Not progressed',
+  no_response: 'No response',
+  transferred: 'Transferred',
+}
+
+const CHANNELS: Record<string, string> = {
+  website: 'Website',
+  social_media: 'Social media',
+  print: 'Print',
+  event: 'Event',
+  radio_tv: 'Radio or TV',
+  word_of_mouth: 'Word of mouth',
+  referral: 'Referral',
+  partner_venue: 'Partner venue',
+  other: 'Other',
+}
+
+export const SPLITS = {
+  channel: 'Channel',
+  campaign: 'Campaign code',
+  event: 'Event',
+  ambassador: 'Ambassador code',
+  referral: 'Referred or not',
+} as const
+
+export type SplitBy = keyof typeof SPLITS
+
+export function isSplitBy(value: string | null): value is SplitBy {
+  return value !== null && value in SPLITS
+}
+
+/** `not_progressed` → "Not progressed": a readable fallback for values added later. */
+export function humanise(value: string): string {
+  const words = value.replace(/_/g, ' ').trim()
+  return words ? words[0]!.toUpperCase() + words.slice(1) : value
+}
+
+export function stageLabel(stage: string): string {
+  return STAGES[stage] ?? humanise(stage)
+}
+
+export function channelLabel(channel: string): string {
+  return CHANNELS[channel] ?? humanise(channel)
+}
+
+/** A funnel split's group: its label when the API has one, otherwise words for its key. */
+export function splitLabel(by: SplitBy, key: string, label: string | null | undefined): string {
+  if (key === 'none') return by === 'referral' ? 'Not referred' : `No ${SPLITS[by].toLowerCase()}`
+  if (label) return label
+  if (by === 'channel') return channelLabel(key)
+  if (by === 'referral') return key === 'referred' ? 'Referred' : humanise(key)
+  return key
+}
