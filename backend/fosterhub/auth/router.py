@@ -66,7 +66,9 @@ async def login(
     session: DbSession,
     settings: AppSettings,
 ) -> AccessToken:
-    await request.app.state.rate_limiter.hit("login", settings.rate_limit_login, client_ip(request))
+    await request.app.state.rate_limiter.hit(
+        "login", settings.rate_limit_login, client_ip(request), exact=True
+    )
     user = await service.authenticate(session, settings, body.email, body.password, body.otp)
     issued = await service.issue_for_user(session, settings, user)
     audit.set_actor(
@@ -215,6 +217,11 @@ async def me(session: DbSession, caller: CurrentCaller) -> Me:
         council=council.slug,
         roles=sorted(user.roles),
         region=caller.region_id,
+        region_slug=(
+            await councils_service.region_slug(session, caller.region_id)
+            if caller.region_id
+            else None
+        ),
         totp_enabled=user.totp_enabled_at is not None,
     )
 
