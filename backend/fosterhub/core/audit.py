@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from fosterhub.core.db import utcnow
 from fosterhub.core.models import AuditEvent
 
 Action = Literal["read", "create", "update", "delete", "export", "erase", "login", "list"]
@@ -46,17 +47,33 @@ def record(
     detail: dict[str, Any] | None = None,
 ) -> None:
     """Adds one audit row. `detail` must never hold personal data: ids and field names only."""
-    actor = current_actor(session)
     session.add(
         AuditEvent(
-            council_id=council_id or actor.council_id,
-            actor_type=actor.type,
-            actor_id=actor.id,
-            action=action,
-            record_type=record_type,
-            record_id=record_id,
-            ip_address=actor.ip_address,
-            request_id=actor.request_id,
-            detail=detail,
+            **values(session, action, record_type, record_id, council_id=council_id, detail=detail)
         )
     )
+
+
+def values(
+    session: AsyncSession,
+    action: Action,
+    record_type: str,
+    record_id: str,
+    *,
+    council_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The columns of one audit row, for a caller that writes it with a Core statement."""
+    actor = current_actor(session)
+    return {
+        "occurred_at": utcnow(),
+        "council_id": council_id or actor.council_id,
+        "actor_type": actor.type,
+        "actor_id": actor.id,
+        "action": action,
+        "record_type": record_type,
+        "record_id": record_id,
+        "ip_address": actor.ip_address,
+        "request_id": actor.request_id,
+        "detail": detail,
+    }

@@ -2,6 +2,7 @@
 
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -9,6 +10,7 @@ from fastapi import Depends, Request
 from sqlalchemy import JSON, DateTime, MetaData, String, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import (
+    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -88,7 +90,9 @@ class VersionedMixin:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
-def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+def create_engine(
+    url: str, *, echo: bool = False, pool_size: int = 5, max_overflow: int = 10
+) -> AsyncEngine:
     kwargs: dict[str, Any] = {"echo": echo}
     if url.startswith("sqlite"):
         _ensure_sqlite_folder(url)
@@ -102,7 +106,7 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     else:
         # No pre-ping: it costs a round trip per request. Stale connections are recycled instead,
         # and /readyz tells an orchestrator when the database has gone away.
-        kwargs.update(pool_size=10, max_overflow=20, pool_recycle=1800)
+        kwargs.update(pool_size=pool_size, max_overflow=max_overflow, pool_recycle=1800)
     engine = create_async_engine(url, **kwargs)
     if url.startswith("sqlite"):
         _configure_sqlite(engine.sync_engine)
@@ -164,3 +168,36 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 DbSession = Annotated[AsyncSession, Depends(_request_session, scope="function")]
+
+
+def with_column_defaults(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
+    """`values` with the model's Python-side column defaults filled in. SQLAlchemy applies
+    them to a top-level INSERT, not to one inside a CTE, so a statement that writes several
+    tables at once fills them itself."""
+    filled = dict(values)
+    for column in model.__table__.columns:
+        default = column.default
+        if column.key in filled or default is None:
+            continue
+        if default.is_scalar:
+            filled[column.key] = default.arg
+        elif default.is_callable:
+            filled[column.key] = default.arg(None)
+    return filled
+
+
+@asynccontextmanager
+async def single_statement_connection(session: AsyncSession) -> AsyncIterator[AsyncConnection]:
+    """A connection for a write that PostgreSQL makes in one statement (several tables through
+    data-modifying CTEs): a pooled connection in autocommit, so the statement is its own
+    transaction and costs one round trip, with no BEGIN and COMMIT around it. The write commits
+    at once, apart from the session's transaction: use it only when nothing else in the request
+    must commit or roll back with it. Elsewhere (SQLite, which has no such CTEs) the session's
+    own connection, whose transaction the request commits as usual."""
+    bind = session.bind
+    if isinstance(bind, AsyncEngine) and bind.dialect.name == "postgresql":
+        async with bind.connect() as conn:
+            # asyncpg only sets a flag for this: no statement goes to the server.
+            yield await conn.execution_options(isolation_level="AUTOCOMMIT")
+    else:
+        yield await session.connection()

@@ -155,7 +155,11 @@ def _field_path(loc: Sequence[int | str]) -> str:
 def validation_errors(exc: RequestValidationError) -> list[FieldError]:
     out = []
     for err in exc.errors():
+        # Our own validators raise ValueError; pydantic prefixes their message with
+        # "Value error, " (or "Assertion failed, "), which means nothing to a reader.
         message = str(err.get("msg", "Invalid value"))
+        for prefix in ("Value error, ", "Assertion failed, "):
+            message = message.removeprefix(prefix)
         kind = err.get("type", "")
         if kind == "extra_forbidden":
             message = "Unknown field"

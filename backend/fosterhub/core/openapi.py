@@ -56,6 +56,7 @@ def _complete(document: dict[str, Any]) -> None:
         )
         for name, schema in generated.get("$defs", {}).items():
             schemas.setdefault(name, schema)
+    _answers_always_carry_defaults(document, schemas)
     for operations in document.get("paths", {}).values():
         for method, operation in operations.items():
             if method == "patch":
@@ -69,3 +70,53 @@ def _complete(document: dict[str, Any]) -> None:
                 and "200" in operation.get("responses", {})
             ):
                 operation["responses"]["200"].setdefault("headers", {}).update(ETAG)
+
+
+def _refs(node: Any, found: set[str]) -> None:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
+            found.add(ref.rsplit("/", 1)[1])
+        for value in node.values():
+            _refs(value, found)
+    elif isinstance(node, list):
+        for value in node:
+            _refs(value, found)
+
+
+def _reachable(start: set[str], schemas: dict[str, Any]) -> set[str]:
+    seen: set[str] = set()
+    todo = list(start)
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in schemas:
+            continue
+        seen.add(name)
+        found: set[str] = set()
+        _refs(schemas[name], found)
+        todo.extend(found - seen)
+    return seen
+
+
+def _answers_always_carry_defaults(document: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """In a request, a field with a default may be left out; in an answer it is always there.
+    Schemas only ever answered list such fields as required, so a field's `default` can mean
+    "optional" to client generators (the frontend runs openapi-typescript with
+    `--default-non-nullable false`) without making answers look optional. Schemas used in
+    both directions keep the request's view."""
+    sent: set[str] = set()
+    answered: set[str] = set()
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            if not isinstance(operation, dict):
+                continue
+            _refs(operation.get("requestBody", {}), sent)
+            _refs(operation.get("parameters", []), sent)
+            _refs(operation.get("responses", {}), answered)
+    for name in sorted(_reachable(answered, schemas) - _reachable(sent, schemas)):
+        schema = schemas[name]
+        properties = schema.get("properties", {})
+        defaulted = [key for key, prop in properties.items() if "default" in prop]
+        if defaulted:
+            required = schema.setdefault("required", [])
+            required.extend(key for key in defaulted if key not in required)

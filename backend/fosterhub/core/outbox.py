@@ -55,6 +55,15 @@ def enqueue_email(
     return enqueue(session, "email", payload, council_id=council_id)
 
 
+def email_values(
+    *, to: str, subject: str, body: str, council_id: str | None = None, reply_to: str | None = None
+) -> dict[str, Any]:
+    """The columns of one queued email, for a caller that writes it with a Core statement
+    (the rest take their column defaults: pending, due now)."""
+    payload = {"to": to, "subject": subject, "body": body, "reply_to": reply_to}
+    return {"kind": "email", "payload": payload, "council_id": council_id}
+
+
 async def send_email(message: OutboxMessage, settings: Settings) -> None:
     email = EmailMessage()
     email["From"] = settings.smtp_from

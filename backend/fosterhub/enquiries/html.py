@@ -24,6 +24,7 @@ from fosterhub.enquiries.vocabulary import CHANNELS
 
 PRIVACY_NOTICE_VERSION = "2026-01"
 CHECKED = {"true", "on", "yes", "1"}
+EVENT_ID = re.compile(r"^[0-9a-f-]{36}$")
 
 INTEREST_LABELS = {
     "emergency": "Emergency (a few nights)",
@@ -49,6 +50,7 @@ class FormFields:
     channel: str = "website"
     campaign_code: str = ""
     referral_code: str = ""
+    event_id: str = ""
     privacy_notice_version: str = PRIVACY_NOTICE_VERSION
     contact_ok: bool = False
     marketing_ok: bool = False
@@ -68,6 +70,8 @@ class FormFields:
         # Hidden fields are not the visitor's to fix: a missing or tampered value falls back.
         if values["channel"] not in CHANNELS:
             values["channel"] = "website"
+        if not EVENT_ID.match(values["event_id"]):
+            values["event_id"] = ""
         if not 1 <= len(values["privacy_notice_version"]) <= 20:
             values["privacy_notice_version"] = PRIVACY_NOTICE_VERSION
         return cls(**values)
@@ -90,6 +94,7 @@ class FormFields:
                 "channel": self.channel,
                 "campaign_code": blank_none(self.campaign_code),
                 "referral_code": blank_none(self.referral_code),
+                "event_id": blank_none(self.event_id),
             },
             "consent": {
                 "privacy_notice_version": self.privacy_notice_version or PRIVACY_NOTICE_VERSION,
@@ -281,6 +286,7 @@ def render_form(
         for n, v in (
             ("channel", values.channel if values.channel in CHANNELS else "website"),
             ("campaign_code", values.campaign_code),
+            ("event_id", values.event_id),
             ("privacy_notice_version", values.privacy_notice_version),
         )
         if n != "campaign_code" or "campaign_code" not in errors
@@ -407,14 +413,20 @@ async def basic_form(
     campaign: str = Query("", max_length=16),
     referral: str = Query("", max_length=16),
     channel: str = Query("website", max_length=20),
+    event: str = Query("", max_length=64, description="The event the visitor came from"),
+    event_id: str = Query("", max_length=64, description="The same, as events' links name it"),
 ) -> HTMLResponse:
+    event = (event or event_id).strip().lower()
     values = FormFields(
         council=council,
         campaign_code=campaign.upper(),
         referral_code=referral.upper(),
+        event_id=event if EVENT_ID.match(event) else "",
         channel=channel if channel in CHANNELS else "website",
     )
-    if campaign and channel == "website":
+    if values.event_id and channel == "website":
+        values.channel = "event"
+    elif campaign and channel == "website":
         values.channel = "print"
     if referral:
         values.channel = "referral"

@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fosterhub.core.db import Base, IdMixin, TimestampMixin, VersionedMixin, utcnow
@@ -62,6 +62,20 @@ class Enquiry(IdMixin, TenantScoped, TimestampMixin, VersionedMixin, Base):
         Index("ix_enquiry_council_received", "council_id", "received_at", "id"),
         Index("ix_enquiry_council_email", "council_id", "email"),
         Index("ix_enquiry_council_phone", "council_id", "phone"),
+        # Staff search (see the migration of 2026-11-23 17:15): by council and postcode, also
+        # for a district's prefix; names by trigram on PostgreSQL.
+        Index(
+            "ix_enquiry_council_postcode",
+            "council_id",
+            "postcode",
+            postgresql_ops={"postcode": "varchar_pattern_ops"},
+        ),
+        Index(
+            "ix_enquiry_name_search",
+            text("lower((first_name || ' ') || last_name)"),
+            postgresql_using="gin",
+            postgresql_ops={"lower((first_name || ' ') || last_name)": "gin_trgm_ops"},
+        ),
     )
 
 
@@ -72,6 +86,10 @@ class StageTransition(IdMixin, TenantScoped, Base):
 
     enquiry_id: Mapped[str] = mapped_column(ForeignKey("enquiry.id", ondelete="CASCADE"))
     from_stage: Mapped[str | None] = mapped_column(String(20))
+    # When the enquiry entered `from_stage` (its latest entry), so a stay's length needs no
+    # look-up of earlier moves. Null for the first move, and where a history was written
+    # without it: the reports then look the entry up.
+    from_entered_at: Mapped[datetime | None] = mapped_column()
     to_stage: Mapped[str] = mapped_column(String(20))
     reason_code: Mapped[str | None] = mapped_column(String(8))
     note: Mapped[str | None] = mapped_column(Text)

@@ -105,7 +105,7 @@ async def create_enquiry(
         raise RequestValidationError(
             [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
         ) from exc
-    received = await service.receive(session, settings, body)
+    received = await service.receive(session, settings, body, alone=idempotency.key is None)
     return idempotency.remember(
         201, received.receipt, {"Location": f"/api/v1/enquiries/{received.receipt.id}"}
     )
@@ -121,12 +121,37 @@ async def _create_from_form(request: Request, session: Any, settings: Any) -> Re
         errors = html.form_errors(exc.errors())
         return HTMLResponse(html.render_form(request, fields, errors), status_code=422)
     try:
+        received = await service.receive(session, settings, body, alone=True)
+    except AppError as exc:
+        if exc.status != 422:
+            raise
+        if body.source.event_id and [e.field for e in exc.errors or []] == ["source.event_id"]:
+            # The event is a hidden field the visitor cannot correct (an event of another
+            # council than the one chosen, or one since deleted); the check comes before
+            # anything is written, so the enquiry goes again without it.
+            body.source.event_id = None
+            return await _form_received(request, session, settings, body, fields)
+        return HTMLResponse(
+            html.render_form(request, fields, html.app_error_fields(exc)), status_code=422
+        )
+    return _thank_you(received)
+
+
+async def _form_received(
+    request: Request, session: Any, settings: Any, body: EnquiryCreate, fields: Any
+) -> Response:
+    try:
         received = await service.receive(session, settings, body)
     except AppError as exc:
         if exc.status != 422:
             raise
-        errors = html.app_error_fields(exc)
-        return HTMLResponse(html.render_form(request, fields, errors), status_code=422)
+        return HTMLResponse(
+            html.render_form(request, fields, html.app_error_fields(exc)), status_code=422
+        )
+    return _thank_you(received)
+
+
+def _thank_you(received: service.Received) -> Response:
     return RedirectResponse(
         f"/enquire/basic/thank-you?reference={received.receipt.reference}"
         f"&council={received.receipt.council}",
@@ -162,8 +187,9 @@ async def pipeline(session: DbSession, _caller: StaffReader) -> dict[str, Any]:
     description=(
         "`q` matches a name, a reference, a postcode or its district, or an email. "
         "`overdue=true` lists work past its target; `recontact=true` people who withdrew or "
-        "stopped answering, agreed to contact, and closed longer ago than the council's "
-        "re-contact interval; `offer_no_response=true` open enquiries whose failed contact "
+        "stopped answering, agreed to hear from the council again (`marketing_ok`), and closed "
+        "longer ago than the council's re-contact interval (`retention.recontact_after_months`, "
+        "default 6); `offer_no_response=true` open enquiries whose failed contact "
         "attempts reached the council's number. Repeat enquiries are left out unless "
         "`include_repeats=true`."
     ),

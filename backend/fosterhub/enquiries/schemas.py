@@ -100,6 +100,7 @@ class EnquiryForm(BaseModel):
     channel: Channel = "website"
     campaign_code: str | None = None
     referral_code: str | None = None
+    event_id: str | None = Field(default=None, description="The event the visitor came from")
     privacy_notice_version: str
     contact_ok: Literal["true"]
     marketing_ok: Literal["true"] | None = None

@@ -12,8 +12,8 @@ from fosterhub.carers import service as carers_service
 from fosterhub.config import Settings
 from fosterhub.core import audit, outbox, tenancy
 from fosterhub.core.codes import short_code
-from fosterhub.core.db import new_id, utcnow
-from fosterhub.core.errors import Conflict, FieldError, InvalidInput
+from fosterhub.core.db import new_id, single_statement_connection, utcnow
+from fosterhub.core.errors import Conflict, InvalidInput
 from fosterhub.core.pagination import PageParams, paginate
 from fosterhub.core.workdays import add_months, add_working_days
 from fosterhub.councils import service as councils_service
@@ -33,12 +33,15 @@ from fosterhub.enquiries.schemas import (
 )
 from fosterhub.enquiries.vocabulary import (
     CLOSING,
+    CONTACT_CHANNEL_LABELS,
     FAILED_OUTCOMES,
     OPEN_STAGES,
     PIPELINE,
     REASONS,
     allowed_moves,
+    stage_label,
 )
+from fosterhub.events import repository as events_repository
 from fosterhub.users import service as users_service
 from fosterhub.users.exceptions import UserNotFound
 
@@ -103,22 +106,23 @@ async def resolve_council(session: AsyncSession, body: EnquiryCreate) -> Council
         except CouncilNotFound as exc:
             raise InvalidInput.field("council", "No council on this service has that name") from exc
     try:
-        routing = await councils_service.route(session, body.contact.postcode)
+        routing = await councils_service.route(
+            session, body.contact.postcode, field="contact.postcode"
+        )
     except PostcodeNotCovered as exc:
-        nearest = await councils_service.nearest(session, body.contact.postcode, limit=3)
-        names = ", ".join(c.name for c in nearest)
-        raise NotCovered(
-            "None of the councils on this service covers your postcode."
-            + (f" The nearest are: {names}." if names else ""),
-            errors=[FieldError(field="contact.postcode", message="Not covered by this service")],
-            extra={"nearest_councils": [councils_service.summary(c).model_dump() for c in nearest]},
-        ) from exc
+        # The routing answer's problem, as a 422 naming the enquiry's field.
+        raise NotCovered(exc.detail, errors=exc.errors, extra=exc.extra) from exc
     return await councils_service.snapshot_by_slug(session, routing.council)
 
 
-async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate) -> Received:
+async def receive(
+    session: AsyncSession, settings: Settings, body: EnquiryCreate, *, alone: bool = False
+) -> Received:
     """Records a public enquiry with its source and consent, links a repeat from the same
-    person, opens a referral, and queues the acknowledgement email."""
+    person, opens a referral, and queues the acknowledgement email.
+
+    `alone`: nothing else in the request must commit or roll back with the enquiry (no
+    idempotency record), so it may be written on its own connection in one statement."""
     council = await resolve_council(session, body)  # councils are public: no tenant yet
     now = utcnow()
     if body.website:  # the honeypot: a robot filled the hidden field. Answer, store nothing.
@@ -137,6 +141,10 @@ async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate
         if campaign is None:
             raise InvalidInput.field("source.campaign_code", "We do not recognise this code")
         campaign_id = campaign.id
+    if body.source.event_id and not await events_repository.hosted_or_cohosted(
+        session, council.id, body.source.event_id
+    ):
+        raise InvalidInput.field("source.event_id", "We do not recognise this event")
     referrer = None
     if body.source.referral_code:
         referrer = await carers_service.by_referral_code(session, body.source.referral_code)
@@ -147,81 +155,78 @@ async def receive(session: AsyncSession, settings: Settings, body: EnquiryCreate
 
     contact = body.contact
     email = str(contact.email).lower()
-    earlier = await repository.earlier_from_same_person(
-        session, email, contact.phone, now - REPEAT_WINDOW
-    )
-    enquiry = Enquiry(
-        id=new_id(),
-        council_id=council.id,
-        # Unique by chance (31^8 codes); a collision fails the insert and answers 409.
-        reference=short_code(8, "FH-"),
-        stage="enquiry",
-        received_at=now,
-        stage_entered_at=now,
-        first_name=contact.first_name,
-        last_name=contact.last_name,
-        email=email,
-        phone=contact.phone,
-        postcode=contact.postcode,
-        preferred_contact=contact.preferred_contact,
-        interests=list(body.interests),
-        household=body.household.model_dump(exclude_none=True) if body.household else None,
-        channel=body.source.channel,
-        campaign_id=campaign_id,
-        event_id=body.source.event_id,
-        referral_household_id=referrer.id if referrer else None,
-        utm=body.source.utm,
-        privacy_notice_version=body.consent.privacy_notice_version,
-        contact_ok=body.consent.contact_ok,
-        marketing_ok=body.consent.marketing_ok,
-        consent_at=now,
-        duplicate_of_id=earlier.id if earlier else None,
-    )
-    if earlier is None:
-        enquiry.due_at = due_at(council_settings, "enquiry", {"enquiry": now})
-    # Ids are made here, so the rows below need no flush first: all go in one flush at commit.
-    session.add(enquiry)
-    session.add(
-        StageTransition(
+    enquiry_id = new_id()
+    # Unique by chance (31^8 codes); a collision fails the insert and answers 409.
+    reference = short_code(8, "FH-")
+    columns: dict[str, Any] = {
+        "id": enquiry_id,
+        "council_id": council.id,
+        "reference": reference,
+        "stage": "enquiry",
+        "received_at": now,
+        "stage_entered_at": now,
+        "first_name": contact.first_name,
+        "last_name": contact.last_name,
+        "email": email,
+        "phone": contact.phone,
+        "postcode": contact.postcode,
+        "preferred_contact": contact.preferred_contact,
+        "interests": list(body.interests),
+        "household": body.household.model_dump(exclude_none=True) if body.household else None,
+        "channel": body.source.channel,
+        "campaign_id": campaign_id,
+        "event_id": body.source.event_id,
+        "referral_household_id": referrer.id if referrer else None,
+        "utm": body.source.utm,
+        "privacy_notice_version": body.consent.privacy_notice_version,
+        "contact_ok": body.consent.contact_ok,
+        "marketing_ok": body.consent.marketing_ok,
+        "consent_at": now,
+        "created_at": now,
+        "updated_at": now,
+        "version": 1,
+    }
+    rows: dict[str, Any] = dict(
+        enquiry={**columns, "due_at": due_at(council_settings, "enquiry", {"enquiry": now})},
+        repeat_since=now - REPEAT_WINDOW,
+        transition={
+            "id": new_id(),
+            "council_id": council.id,
+            "enquiry_id": enquiry_id,
+            "to_stage": "enquiry",
+            "occurred_at": now,
+        },
+        audit_row=audit.values(session, "create", "enquiry", enquiry_id, council_id=council.id),
+        email=outbox.email_values(
+            to=email,
+            subject=f"Thank you for asking about fostering with {council.name} ({reference})",
+            body=acknowledgement_text(council, contact.first_name, reference),
             council_id=council.id,
-            enquiry_id=enquiry.id,
-            from_stage=None,
-            to_stage="enquiry",
-            occurred_at=now,
-        )
+            reply_to=council.contact_email,
+        ),
     )
-    if referrer is not None and earlier is None:
-        # The referral points at the enquiry: write the enquiry first (this path is rare).
-        await session.flush()
-        await campaigns_service.open_referral(session, referrer.id, enquiry.id)
-    audit.record(
-        session,
-        "create",
-        "enquiry",
-        enquiry.id,
-        council_id=council.id,
-        detail={"repeat_of": earlier.id} if earlier else None,
-    )
-    outbox.enqueue_email(
-        session,
-        to=email,
-        subject=f"Thank you for asking about fostering with {council.name} ({enquiry.reference})",
-        body=acknowledgement_text(council, enquiry),
-        council_id=council.id,
-        reply_to=council.contact_email,
-    )
+    if alone and referrer is None:
+        # Nothing else in the request commits with it: one statement, one round trip.
+        async with single_statement_connection(session) as conn:
+            await repository.insert_received(conn, **rows)
+    else:
+        repeat_of = await repository.insert_received(await session.connection(), **rows)
+        if referrer is not None and repeat_of is None:
+            await campaigns_service.open_referral(session, referrer.id, enquiry_id)
     receipt = EnquiryReceipt(
-        id=enquiry.id, reference=enquiry.reference, council=council.slug, received_at=now
+        id=enquiry_id, reference=reference, council=council.slug, received_at=now
     )
     return Received(receipt, stored=True)
 
 
-def acknowledgement_text(council: Council | CouncilSnapshot, enquiry: Enquiry) -> str:
+def acknowledgement_text(
+    council: Council | CouncilSnapshot, first_name: str, reference: str
+) -> str:
     lines = [
-        f"Dear {enquiry.first_name},",
+        f"Dear {first_name},",
         "",
         f"Thank you for asking about fostering with {council.name}.",
-        f"Your reference is {enquiry.reference}.",
+        f"Your reference is {reference}.",
         "",
         "Someone from our fostering team will contact you soon, usually within one working day.",
     ]
@@ -288,6 +293,7 @@ async def list_enquiries(
             else None
         ),
         include_repeats=filters.include_repeats,
+        unicode_lower=session.get_bind().dialect.name == "postgresql",
         received_from=_start_of(filters.received_from),
         received_to=_start_of(filters.received_to + timedelta(days=1))
         if filters.received_to
@@ -381,6 +387,7 @@ async def move(
     transition = StageTransition(
         enquiry_id=enquiry.id,
         from_stage=enquiry.stage,
+        from_entered_at=enquiry.stage_entered_at,
         to_stage=body.to,
         reason_code=body.reason,
         note=body.note,
@@ -492,7 +499,10 @@ async def timeline(session: AsyncSession, enquiry: Enquiry) -> list[dict[str, An
         summary = (
             "Enquiry received"
             if t.from_stage is None
-            else (f"Moved from {t.from_stage} to {t.to_stage}" + (f": {reason}" if reason else ""))
+            else (
+                f"Moved from {stage_label(t.from_stage)} to {stage_label(t.to_stage)}"
+                + (f": {reason}" if reason else "")
+            )
         )
         entries.append(
             {
@@ -515,7 +525,8 @@ async def timeline(session: AsyncSession, enquiry: Enquiry) -> list[dict[str, An
                 "kind": "contact_attempt",
                 "at": a.attempted_at,
                 "actor_id": a.actor_id,
-                "summary": f"Contact by {a.channel}: {a.outcome.replace('_', ' ')}",
+                "summary": f"Contact by {CONTACT_CHANNEL_LABELS.get(a.channel, a.channel)}: "
+                f"{a.outcome.replace('_', ' ')}",
                 "detail": {"id": a.id, "channel": a.channel, "outcome": a.outcome, "note": a.note},
             }
         )

@@ -29,6 +29,26 @@ CLOSING: tuple[str, ...] = ("withdrawn", "not_progressed", "no_response", "trans
 STAGES: tuple[str, ...] = (*PIPELINE, *CLOSING)
 NEXT_STAGE: dict[str, str] = dict(itertools.pairwise(PIPELINE))
 
+# What people read: the same names the web app shows.
+STAGE_LABELS: dict[str, str] = {
+    "enquiry": "New enquiry",
+    "initial_contact": "Initial contact",
+    "initial_visit": "Initial visit",
+    "application": "Application (stage 1)",
+    "assessment": "Assessment (stage 2)",
+    "panel": "Panel",
+    "approved": "Approved",
+    "withdrawn": "Withdrawn",
+    "not_progressed": "Not progressed",
+    "no_response": "No response",
+    "transferred": "Transferred",
+}
+
+
+def stage_label(stage: str) -> str:
+    return STAGE_LABELS.get(stage, stage.replace("_", " ").capitalize())
+
+
 # A person who stopped answering may answer again: they go back to being contacted.
 REOPEN: dict[str, str] = {"no_response": "initial_contact"}
 
@@ -79,6 +99,14 @@ ContactChannel = Literal["phone", "email", "text", "letter", "in_person", "video
 ContactOutcome = Literal[
     "reached", "no_answer", "left_message", "wrong_number", "email_sent", "bounced"
 ]
+CONTACT_CHANNEL_LABELS: dict[str, str] = {
+    "phone": "phone",
+    "email": "email",
+    "text": "text message",
+    "letter": "letter",
+    "in_person": "in person",
+    "video": "video call",
+}
 FAILED_OUTCOMES: frozenset[str] = frozenset(
     {"no_answer", "left_message", "wrong_number", "bounced"}
 )

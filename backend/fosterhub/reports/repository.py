@@ -104,7 +104,12 @@ async def _rows(session: AsyncSession, stmt: Any, scope: Scope) -> list[Any]:
     transaction = id(session.sync_session.get_transaction())
     dialect = session.bind.dialect.name if session.bind is not None else ""
     if dialect == "postgresql" and session.info.get("work_mem") != transaction:
-        await session.execute(text(f"SET LOCAL work_mem = '{REPORT_WORK_MEM}'"))
+        # Transaction-local, in one round trip: sorts and hashes in memory, and no JIT, which
+        # compiles a query estimated as large and costs more than it saves on ours.
+        await session.execute(
+            text("SELECT set_config('work_mem', :work_mem, true), set_config('jit', 'off', true)"),
+            {"work_mem": REPORT_WORK_MEM},
+        )
         session.info["work_mem"] = id(session.sync_session.get_transaction())
     return list((await session.execute(_scoped(stmt, scope))).all())
 
@@ -205,20 +210,27 @@ async def cohort_reached(
     pipeline stage after `enquiry`, by their transitions. Stages cannot be skipped, so this is
     also how many got at least that far."""
     e, t = Enquiry, StageTransition
-    columns, group = _keys(split, extra)
-    stmt = select(
-        *columns, t.to_stage.label("stage"), func.count(func.distinct(t.enquiry_id)).label("count")
-    ).select_from(e)
+    columns, _ = _keys(split, extra)
+    # Each enquiry once per stage (a reopened one may enter a stage twice), then counted: a
+    # hashed DISTINCT, where count(DISTINCT ...) would sort every move.
+    stmt = select(*columns, t.to_stage.label("stage"), t.enquiry_id.label("enquiry_id"))
     # The extra conditions are redundant on purpose: an enquiry's moves are its council's and
     # happen after it was received, so the cohort's moves lie in one range of the
     # (council_id, occurred_at) index.
     joined = [t.enquiry_id == e.id, t.council_id == e.council_id]
     if window.start is not None:
         joined.append(t.occurred_at >= window.start)
-    stmt = _with_campaign(stmt.join(t, and_(*joined)), split).where(
-        *_cohort_where(scope, window), t.to_stage.in_(PIPELINE[1:])
+    reached = (
+        _with_campaign(stmt.select_from(e).join(t, and_(*joined)), split)
+        .where(*_cohort_where(scope, window), t.to_stage.in_(PIPELINE[1:]))
+        .distinct()
+        .subquery("reached")
     )
-    return await _rows(session, stmt.group_by(*group, t.to_stage), scope)
+    keys = [reached.c[column.name] for column in columns]
+    counted = select(*keys, reached.c.stage, func.count().label("count")).group_by(
+        *keys, reached.c.stage
+    )
+    return await _rows(session, counted, scope)
 
 
 async def activity(
@@ -403,12 +415,14 @@ async def time_in_stage(
     """Rows (council_id?, stage, moves, median, p90, over_target, with_target): stays in each
     stage that ended with a move on to the next stage within the window.
 
-    A stay runs from the latest entry into the stage to the move on. Its length is in working
-    days where (council, next stage) is in `working` (None as the council: any council), else
-    in calendar days with their fraction. A target's clock runs from the latest entry into its
-    own `from_stage`. Working days come from a calendar built in the query: every day from the
-    earliest start to the latest end, numbered by a running count of weekdays that are not in
-    `bank_holiday`, so a stay's working days are the difference of two numbers.
+    A stay runs from the latest entry into the stage to the move on (recorded on the move as
+    `from_entered_at`, so the moves are one range of the (council_id, occurred_at) index).
+    Its length is in working days where (council, next stage) is in `working` (None as the
+    council: any council), else in calendar days with their fraction. A target's clock runs
+    from the latest entry into its own `from_stage`. Working days come from a calendar built
+    in the query: every day from the earliest start to the latest end, numbered by a running
+    count of weekdays that are not in `bank_holiday`, so a stay's working days are the
+    difference of two numbers.
     """
     x = aliased(StageTransition, name="x")  # the move on
     y = aliased(StageTransition, name="y")  # the entries it started from
@@ -428,24 +442,32 @@ async def time_in_stage(
         if targets
         else x.from_stage
     )
+
+    def latest_entry(stage: Any) -> Any:
+        # The latest entry into `stage` up to the move, looked up in the enquiry's history:
+        # for moves recorded without `from_entered_at`, and for a target whose clock starts
+        # at an earlier stage than the one left (few moves: each is one index step).
+        return (
+            select(func.max(y.occurred_at))
+            .where(
+                y.enquiry_id == x.enquiry_id,
+                y.to_stage == stage,
+                y.council_id == x.council_id,
+                y.occurred_at <= x.occurred_at,
+            )
+            .scalar_subquery()
+        )
+
+    entered_at = func.coalesce(x.from_entered_at, latest_entry(x.from_stage))
     moves = (
         select(
             x.council_id.label("council_id"),
             x.from_stage.label("stage"),
             x.to_stage.label("next_stage"),
             x.occurred_at.label("ended_at"),
-            func.max(case((y.to_stage == x.from_stage, y.occurred_at))).label("entered_at"),
-            func.max(case((y.to_stage == clock_stage, y.occurred_at))).label("clock_at"),
-        )
-        .select_from(x)
-        .join(
-            y,
-            and_(
-                y.enquiry_id == x.enquiry_id,
-                y.council_id == x.council_id,
-                y.occurred_at <= x.occurred_at,
-                *([y.occurred_at < window.end] if window.end is not None else []),
-                or_(y.to_stage == x.from_stage, y.to_stage == clock_stage),
+            entered_at.label("entered_at"),
+            case((clock_stage == x.from_stage, entered_at), else_=latest_entry(clock_stage)).label(
+                "clock_at"
             ),
         )
         .where(
@@ -456,9 +478,6 @@ async def time_in_stage(
             x.from_stage.in_(PIPELINE),
             *_within(x.occurred_at, window),
         )
-        # One move into a stage at one instant per enquiry: no need for the row id, so the
-        # moves are read from the (council_id, occurred_at) index alone.
-        .group_by(x.enquiry_id, x.council_id, x.from_stage, x.to_stage, x.occurred_at)
         .cte("moves")
     )
     spans = (

@@ -1,16 +1,22 @@
 """HTTP for reports: a council's own figures, and a region's suppressed roll-ups.
 
-Every report answers JSON by default and a flat CSV table for `Accept: text/csv`.
+Every report answers JSON by default and a flat CSV table for `Accept: text/csv`. Each report
+is declared once (`_report`): what it is called, which dates it takes, how the service builds
+it for a council and for a region, and how each is flattened into CSV; the two routes
+(`/reports/{name}` and `/regions/{slug}/reports/{name}`) are made from that.
 """
 
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from pydantic import BaseModel
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from fosterhub.core.db import DbSession
 from fosterhub.core.errors import problem_responses
+from fosterhub.councils.models import Council, Region
 from fosterhub.reports import service, tables
 from fosterhub.reports.dependencies import (
     From,
@@ -90,270 +96,259 @@ def _name(*parts: object) -> str:
     return "-".join(str(p) for p in parts if p is not None)
 
 
-# A council's own reports
+# What a report is asked for: its dates (and split), and the parts of its CSV file name
 
 
-@router.get(
-    "/reports/funnel",
-    operation_id="reports:funnel",
-    summary="The recruitment funnel: how far each enquiry got, and what moved in the period",
-    description=(
-        "`cohort`: enquiries received in the period (repeats left out) by the furthest pipeline "
-        "stage each reached, with the conversion between consecutive stages, and where they are "
-        "now. `activity`: moves into each stage that happened in the period, whenever the "
-        "enquiry arrived. `by` adds the same figures per channel, campaign code, event, "
-        "ambassador code, or referred/not referred. The period defaults to the 12 months to "
-        "today."
-    ),
-    response_model=FunnelReport,
-    responses=COUNCIL_ERRORS,
-)
-async def funnel(
-    request: Request,
-    session: DbSession,
-    council: ReportCouncil,
-    from_: From = None,
-    to: To = None,
-    by: SplitBy | None = None,
-) -> Any:
+@dataclass(frozen=True)
+class Choice:
+    span: service.ReportPeriod
+    file_parts: tuple[object, ...]
+    year: int = 0
+    by: SplitBy | None = None
+
+
+def last_12_months(from_: From = None, to: To = None) -> Choice:
+    """The period; by default the 12 months to today."""
     span = service.period(from_, to, default_year=True)
-    report = await service.funnel(session, council, span, by)
-    name = _name("funnel", council.slug, span.first, span.last, by)
-    return answer(request, report, tables.funnel, name)
+    return Choice(span, (span.first, span.last))
 
 
-@router.get(
-    "/reports/time-in-stage",
-    operation_id="reports:time_in_stage",
-    summary="How long each step takes against the council's targets, and what is overdue",
-    description=(
-        "For each stage, the moves on to the next stage made in the period: how many, the "
-        "median and 90th percentile of the days spent in the stage (working days where the "
-        "council's target for the next stage is in working days), and how many took longer "
-        "than that target. `overdue` is today's open work past its due time, longest first "
-        "(references only). The period defaults to the 12 months to today."
-    ),
-    response_model=TimeInStageReport,
-    responses=COUNCIL_ERRORS,
-)
-async def time_in_stage(
-    request: Request, session: DbSession, council: ReportCouncil, from_: From = None, to: To = None
-) -> Any:
-    span = service.period(from_, to, default_year=True)
-    report = await service.time_in_stage(session, council, span)
-    name = _name("time-in-stage", council.slug, span.first, span.last)
-    return answer(request, report, tables.time_in_stage, name)
-
-
-@router.get(
-    "/reports/sources",
-    operation_id="reports:sources",
-    summary="Where enquiries come from and how far they get, per channel and campaign code",
-    description=(
-        "Enquiries received in the period (all time by default), per channel and per campaign "
-        "code: how many, the share that reached an initial visit and an application, approvals, "
-        "the no-response rate, and for codes with a known cost the cost per enquiry and per "
-        "approval (the code's whole cost over the enquiries counted)."
-    ),
-    response_model=SourcesReport,
-    responses=COUNCIL_ERRORS,
-)
-async def sources(
-    request: Request, session: DbSession, council: ReportCouncil, from_: From = None, to: To = None
-) -> Any:
+def all_time(from_: From = None, to: To = None) -> Choice:
+    """The period; by default unlimited on both sides."""
     span = service.period(from_, to, default_year=False)
-    report = await service.sources(session, council, span)
-    return answer(
-        request, report, tables.sources, _name("sources", council.slug, span.first, span.last)
+    return Choice(span, (span.first, span.last))
+
+
+def last_12_months_split(from_: From = None, to: To = None, by: SplitBy | None = None) -> Choice:
+    span = service.period(from_, to, default_year=True)
+    return Choice(span, (span.first, span.last, by), by=by)
+
+
+def collection_year(year: OfstedYear) -> Choice:
+    number, span = year
+    return Choice(span, (number,), year=number)
+
+
+Chooser = Callable[..., Choice]
+CouncilBuild = Callable[[AsyncSession, Council, Choice], Awaitable[Any]]
+RegionBuild = Callable[[AsyncSession, Region, Choice], Awaitable[Any]]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of a report: a council's own, or a region's roll-up."""
+
+    summary: str
+    description: str
+    model: type[BaseModel]
+    table: Callable[[Any], tables.Table]
+
+
+def _report(
+    path: str,
+    file: str,
+    *,
+    council: Side,
+    council_build: CouncilBuild,
+    council_choice: Chooser,
+    region: Side,
+    region_build: RegionBuild,
+    region_choice: Chooser,
+) -> None:
+    """Adds `GET /reports/{path}` (the caller's council) and `GET /regions/{slug}/reports/{path}`
+    (regional viewers), operation ids `reports:{name}` and `reports:regional_{name}`."""
+    name = path.replace("-", "_")
+    CouncilChoice = Annotated[Choice, Depends(council_choice)]
+    RegionChoice = Annotated[Choice, Depends(region_choice)]
+
+    async def council_report(
+        request: Request, session: DbSession, caller_council: ReportCouncil, choice: CouncilChoice
+    ) -> Any:
+        report = await council_build(session, caller_council, choice)
+        filename = _name(file, caller_council.slug, *choice.file_parts)
+        return answer(request, report, council.table, filename)
+
+    async def regional_report(
+        request: Request,
+        session: DbSession,
+        viewers_region: ViewersRegion,
+        _caller: RegionalViewer,
+        choice: RegionChoice,
+    ) -> Any:
+        report = await region_build(session, viewers_region, choice)
+        filename = _name(file, viewers_region.slug, *choice.file_parts)
+        return answer(request, report, region.table, filename)
+
+    router.add_api_route(
+        f"/reports/{path}",
+        council_report,
+        methods=["GET"],
+        operation_id=f"reports:{name}",
+        summary=council.summary,
+        description=council.description,
+        response_model=council.model,
+        responses=COUNCIL_ERRORS,
+        name=name,
+    )
+    router.add_api_route(
+        f"/regions/{{slug}}/reports/{path}",
+        regional_report,
+        methods=["GET"],
+        operation_id=f"reports:regional_{name}",
+        summary=region.summary,
+        description=region.description + SUPPRESSION,
+        response_model=region.model,
+        responses=REGION_ERRORS,
+        name=f"regional_{name}",
     )
 
 
-@router.get(
-    "/reports/withdrawals",
-    operation_id="reports:withdrawals",
-    summary="Withdrawals by Ofsted reason code and by the stage they left at",
-    description="Withdrawals made in the period (all time by default).",
-    response_model=WithdrawalsReport,
-    responses=COUNCIL_ERRORS,
-)
-async def withdrawals(
-    request: Request, session: DbSession, council: ReportCouncil, from_: From = None, to: To = None
-) -> Any:
-    span = service.period(from_, to, default_year=False)
-    report = await service.withdrawals(session, council, span)
-    name = _name("withdrawals", council.slug, span.first, span.last)
-    return answer(request, report, tables.withdrawals, name)
-
-
-@router.get(
-    "/reports/retention",
-    operation_id="reports:retention",
-    summary="Carer households gained and lost, years fostering, places and vacancies",
-    description=(
-        "Households approved and deregistered (by reason) in the period, the net change, the "
-        "households approved at its end with their places and average years fostering, and "
-        "today's households, places and vacancies (places of approved households not on hold). "
-        "The period defaults to the 12 months to today."
+_report(
+    "funnel",
+    "funnel",
+    council=Side(
+        summary="The recruitment funnel: how far each enquiry got, and what moved in the period",
+        description=(
+            "`cohort`: enquiries received in the period (repeats left out) by the furthest "
+            "pipeline stage each reached, with the conversion between consecutive stages, and "
+            "where they are now. `activity`: moves into each stage that happened in the period, "
+            "whenever the enquiry arrived. `by` adds the same figures per channel, campaign "
+            "code, event (with its title and day where the council may name it), ambassador "
+            "code, or referred/not referred. The period defaults to the 12 months to today."
+        ),
+        model=FunnelReport,
+        table=tables.funnel,
     ),
-    response_model=RetentionReport,
-    responses=COUNCIL_ERRORS,
+    council_build=lambda s, c, x: service.funnel(s, c, x.span, x.by),
+    council_choice=last_12_months_split,
+    region=Side(
+        summary="The region's funnel, by council and in total",
+        description="As `/reports/funnel` without splits.",
+        model=RegionalFunnel,
+        table=tables.regional_funnel,
+    ),
+    region_build=lambda s, r, x: service.regional_funnel(s, r, x.span),
+    region_choice=last_12_months,
 )
-async def retention(
-    request: Request, session: DbSession, council: ReportCouncil, from_: From = None, to: To = None
-) -> Any:
-    span = service.period(from_, to, default_year=True)
-    report = await service.retention(session, council, span)
-    name = _name("retention", council.slug, span.first, span.last)
-    return answer(request, report, tables.retention, name)
 
-
-@router.get(
-    "/reports/ofsted-return",
-    operation_id="reports:ofsted_return",
-    summary="The figures of Ofsted's fostering data collection for a year from 1 April",
-    description="Each figure is defined in docs/reports.md.",
-    response_model=OfstedReturn,
-    responses=COUNCIL_ERRORS,
+_report(
+    "time-in-stage",
+    "time-in-stage",
+    council=Side(
+        summary="How long each step takes against the council's targets, and what is overdue",
+        description=(
+            "For each stage, the moves on to the next stage made in the period: how many, the "
+            "median and 90th percentile of the days spent in the stage (working days where the "
+            "council's target for the next stage is in working days), and how many took longer "
+            "than that target. `overdue` is today's open work past its due time, longest first "
+            "(references only). The period defaults to the 12 months to today."
+        ),
+        model=TimeInStageReport,
+        table=tables.time_in_stage,
+    ),
+    council_build=lambda s, c, x: service.time_in_stage(s, c, x.span),
+    council_choice=last_12_months,
+    region=Side(
+        summary="The region's time in stage, by council and in total",
+        description="As `/reports/time-in-stage`, with overdue counts and no list.",
+        model=RegionalTimeInStage,
+        table=tables.regional_time_in_stage,
+    ),
+    region_build=lambda s, r, x: service.regional_time_in_stage(s, r, x.span),
+    region_choice=last_12_months,
 )
-async def ofsted_return(
-    request: Request, session: DbSession, council: ReportCouncil, year: OfstedYear
-) -> Any:
-    number, span = year
-    report = await service.ofsted_return(session, council, number, span)
-    return answer(request, report, tables.ofsted_return, _name("ofsted", council.slug, number))
 
-
-# A region's roll-ups
-
-
-@router.get(
-    "/regions/{slug}/reports/funnel",
-    operation_id="reports:regional_funnel",
-    summary="The region's funnel, by council and in total",
-    description="As `/reports/funnel` without splits." + SUPPRESSION,
-    response_model=RegionalFunnel,
-    responses=REGION_ERRORS,
+_report(
+    "sources",
+    "sources",
+    council=Side(
+        summary="Where enquiries come from and how far they get, per channel and campaign code",
+        description=(
+            "Enquiries received in the period (all time by default), per channel and per "
+            "campaign code: how many, the share that reached an initial visit and an "
+            "application, approvals, the no-response rate, and for codes with a known cost the "
+            "cost per enquiry and per approval (the code's whole cost over the enquiries "
+            "counted)."
+        ),
+        model=SourcesReport,
+        table=tables.sources,
+    ),
+    council_build=lambda s, c, x: service.sources(s, c, x.span),
+    council_choice=all_time,
+    region=Side(
+        summary="The region's enquiries per channel, by council and in total",
+        description="As `/reports/sources` per channel (campaign codes are councils' own).",
+        model=RegionalSources,
+        table=tables.regional_sources,
+    ),
+    region_build=lambda s, r, x: service.regional_sources(s, r, x.span),
+    region_choice=all_time,
 )
-async def regional_funnel(
-    request: Request,
-    session: DbSession,
-    region: ViewersRegion,
-    _caller: RegionalViewer,
-    from_: From = None,
-    to: To = None,
-) -> Any:
-    span = service.period(from_, to, default_year=True)
-    report = await service.regional_funnel(session, region, span)
-    name = _name("funnel", region.slug, span.first, span.last)
-    return answer(request, report, tables.regional_funnel, name)
 
-
-@router.get(
-    "/regions/{slug}/reports/time-in-stage",
-    operation_id="reports:regional_time_in_stage",
-    summary="The region's time in stage, by council and in total",
-    description="As `/reports/time-in-stage`, with overdue counts and no list." + SUPPRESSION,
-    response_model=RegionalTimeInStage,
-    responses=REGION_ERRORS,
+_report(
+    "withdrawals",
+    "withdrawals",
+    council=Side(
+        summary="Withdrawals by Ofsted reason code and by the stage they left at",
+        description="Withdrawals made in the period (all time by default).",
+        model=WithdrawalsReport,
+        table=tables.withdrawals,
+    ),
+    council_build=lambda s, c, x: service.withdrawals(s, c, x.span),
+    council_choice=all_time,
+    region=Side(
+        summary="The region's withdrawals, by council and in total",
+        description="As `/reports/withdrawals`.",
+        model=RegionalWithdrawals,
+        table=tables.regional_withdrawals,
+    ),
+    region_build=lambda s, r, x: service.regional_withdrawals(s, r, x.span),
+    region_choice=all_time,
 )
-async def regional_time_in_stage(
-    request: Request,
-    session: DbSession,
-    region: ViewersRegion,
-    _caller: RegionalViewer,
-    from_: From = None,
-    to: To = None,
-) -> Any:
-    span = service.period(from_, to, default_year=True)
-    report = await service.regional_time_in_stage(session, region, span)
-    name = _name("time-in-stage", region.slug, span.first, span.last)
-    return answer(request, report, tables.regional_time_in_stage, name)
 
-
-@router.get(
-    "/regions/{slug}/reports/sources",
-    operation_id="reports:regional_sources",
-    summary="The region's enquiries per channel, by council and in total",
-    description="As `/reports/sources` per channel (campaign codes are councils' own)."
-    + SUPPRESSION,
-    response_model=RegionalSources,
-    responses=REGION_ERRORS,
+_report(
+    "retention",
+    "retention",
+    council=Side(
+        summary="Carer households gained and lost, years fostering, places and vacancies",
+        description=(
+            "Households approved and deregistered (by reason) in the period, the net change, "
+            "the households approved at its end with their places and average years fostering, "
+            "and today's households, places and vacancies (places of approved households not "
+            "on hold). The period defaults to the 12 months to today."
+        ),
+        model=RetentionReport,
+        table=tables.retention,
+    ),
+    council_build=lambda s, c, x: service.retention(s, c, x.span),
+    council_choice=last_12_months,
+    region=Side(
+        summary="The region's carer households, by council and in total",
+        description="As `/reports/retention`.",
+        model=RegionalRetention,
+        table=tables.regional_retention,
+    ),
+    region_build=lambda s, r, x: service.regional_retention(s, r, x.span),
+    region_choice=last_12_months,
 )
-async def regional_sources(
-    request: Request,
-    session: DbSession,
-    region: ViewersRegion,
-    _caller: RegionalViewer,
-    from_: From = None,
-    to: To = None,
-) -> Any:
-    span = service.period(from_, to, default_year=False)
-    report = await service.regional_sources(session, region, span)
-    name = _name("sources", region.slug, span.first, span.last)
-    return answer(request, report, tables.regional_sources, name)
 
-
-@router.get(
-    "/regions/{slug}/reports/withdrawals",
-    operation_id="reports:regional_withdrawals",
-    summary="The region's withdrawals, by council and in total",
-    description="As `/reports/withdrawals`." + SUPPRESSION,
-    response_model=RegionalWithdrawals,
-    responses=REGION_ERRORS,
+_report(
+    "ofsted-return",
+    "ofsted",
+    council=Side(
+        summary="The figures of Ofsted's fostering data collection for a year from 1 April",
+        description="Each figure is defined in docs/reports.md.",
+        model=OfstedReturn,
+        table=tables.ofsted_return,
+    ),
+    council_build=lambda s, c, x: service.ofsted_return(s, c, x.year, x.span),
+    council_choice=collection_year,
+    region=Side(
+        summary="The region's Ofsted return figures, by council and in total",
+        description="As `/reports/ofsted-return`.",
+        model=RegionalOfsted,
+        table=tables.regional_ofsted_return,
+    ),
+    region_build=lambda s, r, x: service.regional_ofsted_return(s, r, x.year, x.span),
+    region_choice=collection_year,
 )
-async def regional_withdrawals(
-    request: Request,
-    session: DbSession,
-    region: ViewersRegion,
-    _caller: RegionalViewer,
-    from_: From = None,
-    to: To = None,
-) -> Any:
-    span = service.period(from_, to, default_year=False)
-    report = await service.regional_withdrawals(session, region, span)
-    name = _name("withdrawals", region.slug, span.first, span.last)
-    return answer(request, report, tables.regional_withdrawals, name)
-
-
-@router.get(
-    "/regions/{slug}/reports/retention",
-    operation_id="reports:regional_retention",
-    summary="The region's carer households, by council and in total",
-    description="As `/reports/retention`." + SUPPRESSION,
-    response_model=RegionalRetention,
-    responses=REGION_ERRORS,
-)
-async def regional_retention(
-    request: Request,
-    session: DbSession,
-    region: ViewersRegion,
-    _caller: RegionalViewer,
-    from_: From = None,
-    to: To = None,
-) -> Any:
-    span = service.period(from_, to, default_year=True)
-    report = await service.regional_retention(session, region, span)
-    name = _name("retention", region.slug, span.first, span.last)
-    return answer(request, report, tables.regional_retention, name)
-
-
-@router.get(
-    "/regions/{slug}/reports/ofsted-return",
-    operation_id="reports:regional_ofsted_return",
-    summary="The region's Ofsted return figures, by council and in total",
-    description="As `/reports/ofsted-return`." + SUPPRESSION,
-    response_model=RegionalOfsted,
-    responses=REGION_ERRORS,
-)
-async def regional_ofsted_return(
-    request: Request,
-    session: DbSession,
-    region: ViewersRegion,
-    _caller: RegionalViewer,
-    year: OfstedYear,
-) -> Any:
-    number, span = year
-    report = await service.regional_ofsted_return(session, region, number, span)
-    return answer(
-        request, report, tables.regional_ofsted_return, _name("ofsted", region.slug, number)
-    )

@@ -1,8 +1,10 @@
 """Shapes of the reports: a council's own figures, and the region's suppressed roll-ups.
 
-Every count model is generic over its count type: a council report counts in `int`; a regional
-roll-up in `SmallCount`, where 1 to 4 reads "fewer than 5" and any rate made from such a count
-is null.
+A council's report counts in `int`; a region's roll-up in `SmallCount`, where 1 to 4 reads
+"fewer than 5" and any rate made from such a count is null. Each shape that exists in both
+kinds is written once over its count type (a private generic base) and named by two concrete
+classes, `X` and `RegionalX`, so the OpenAPI document and the typed client read plainly.
+Fields holding other report shapes are declared on the concrete classes.
 """
 
 from datetime import date, datetime
@@ -18,13 +20,6 @@ SplitBy = Literal["channel", "campaign", "event", "ambassador", "referral"]
 DurationUnit = Literal["working_days", "calendar_days"]
 
 
-class _Report(BaseModel):
-    @classmethod
-    def model_parametrized_name(cls, params: tuple[Any, ...]) -> str:
-        # Stable, readable names in the OpenAPI document: Cohort and RegionalCohort.
-        return cls.__name__ if params == (int,) else f"Regional{cls.__name__}"
-
-
 class Period(BaseModel):
     """The dates a report covers, both included (UTC days). Null: not limited on that side."""
 
@@ -37,7 +32,7 @@ class Period(BaseModel):
 # Funnel
 
 
-class StageReached(_Report, Generic[N]):
+class _StageReached(BaseModel, Generic[N]):
     stage: str
     reached: N = Field(description="Enquiries of the cohort that got at least this far")
     conversion_from_previous: float | None = Field(
@@ -46,36 +41,85 @@ class StageReached(_Report, Generic[N]):
     )
 
 
-class OutcomeCount(_Report, Generic[N]):
+class StageReached(_StageReached[int]):
+    pass
+
+
+class RegionalStageReached(_StageReached[SmallCount]):
+    pass
+
+
+class _OutcomeCount(BaseModel, Generic[N]):
     outcome: str
     count: N
 
 
-class Cohort(_Report, Generic[N]):
+class OutcomeCount(_OutcomeCount[int]):
+    pass
+
+
+class RegionalOutcomeCount(_OutcomeCount[SmallCount]):
+    pass
+
+
+class _Cohort(BaseModel, Generic[N]):
     """Enquiries received in the period (repeats left out) and how far each got."""
 
     enquiries: N
-    stages: list[StageReached[N]]
+    stages: list[Any]
     open: N = Field(description="Still in a pipeline stage before approval")
-    closed: list[OutcomeCount[N]] = Field(description="Where they are now, among the closed")
+    closed: list[Any] = Field(description="Where they are now, among the closed")
 
 
-class StageCount(_Report, Generic[N]):
+class Cohort(_Cohort[int]):
+    """Enquiries received in the period (repeats left out) and how far each got."""
+
+    stages: list[StageReached]
+    closed: list[OutcomeCount] = Field(description="Where they are now, among the closed")
+
+
+class RegionalCohort(_Cohort[SmallCount]):
+    """Enquiries received in the period (repeats left out) and how far each got."""
+
+    stages: list[RegionalStageReached]
+    closed: list[RegionalOutcomeCount] = Field(description="Where they are now, among the closed")
+
+
+class _StageCount(BaseModel, Generic[N]):
     stage: str
     count: N
 
 
-class Activity(_Report, Generic[N]):
+class ReportStageCount(_StageCount[int]):
+    pass
+
+
+class RegionalStageCount(_StageCount[SmallCount]):
+    pass
+
+
+class Activity(BaseModel):
     """Moves into each stage (closing outcomes included) that happened within the period."""
 
-    entered: list[StageCount[N]]
+    entered: list[ReportStageCount]
+
+
+class RegionalActivity(BaseModel):
+    """Moves into each stage (closing outcomes included) that happened within the period."""
+
+    entered: list[RegionalStageCount]
 
 
 class FunnelSplit(BaseModel):
     key: str = Field(description="The channel, campaign id, event id, `referred`..., or `none`")
-    label: str | None = Field(description="A campaign's or ambassador's name, where there is one")
-    cohort: Cohort[int]
-    activity: Activity[int]
+    label: str | None = Field(
+        description="A campaign's or ambassador's name, or an event's title, where there is one"
+    )
+    starts_on: date | None = Field(
+        default=None, description="For `by=event`: the day the event starts (UTC); else null"
+    )
+    cohort: Cohort
+    activity: Activity
 
 
 class FunnelReport(BaseModel):
@@ -83,24 +127,24 @@ class FunnelReport(BaseModel):
     period: Period
     by: SplitBy | None
     stages: list[str] = Field(description="The pipeline in order")
-    cohort: Cohort[int]
-    activity: Activity[int]
+    cohort: Cohort
+    activity: Activity
     splits: list[FunnelSplit] = Field(description="One per group when `by` is given")
 
 
-class CouncilFunnel(_Report, Generic[N]):
+class CouncilFunnel(BaseModel):
     council: str
     name: str
-    cohort: Cohort[N]
-    activity: Activity[N]
+    cohort: RegionalCohort
+    activity: RegionalActivity
 
 
 class RegionalFunnel(BaseModel):
     region: str
     period: Period
     stages: list[str]
-    councils: list[CouncilFunnel[SmallCount]]
-    total: CouncilFunnel[SmallCount] = Field(description="The region as a whole")
+    councils: list[CouncilFunnel]
+    total: CouncilFunnel = Field(description="The region as a whole")
 
 
 # Time in stage
@@ -112,7 +156,7 @@ class Target(BaseModel):
     from_stage: str = Field(description="Where the target's clock starts")
 
 
-class StageTime(_Report, Generic[N]):
+class _StageTime(BaseModel, Generic[N]):
     stage: str
     next_stage: str
     moves: N = Field(description="Moves on to the next stage within the period")
@@ -124,43 +168,53 @@ class StageTime(_Report, Generic[N]):
     share_over_target: float | None
 
 
+class StageTime(_StageTime[int]):
+    pass
+
+
+class RegionalStageTime(_StageTime[SmallCount]):
+    pass
+
+
 class OverdueItem(BaseModel):
     reference: str
     stage: str
     due_at: datetime
 
 
-class Overdue(_Report, Generic[N]):
-    count: N
-    by_stage: list[StageCount[N]]
-
-
-class OverdueList(Overdue[int]):
+class OverdueList(BaseModel):
+    count: int
+    by_stage: list[ReportStageCount]
     items: list[OverdueItem] = Field(description="The longest overdue first, at most 100")
     items_truncated: bool
+
+
+class RegionalOverdue(BaseModel):
+    count: SmallCount
+    by_stage: list[RegionalStageCount]
 
 
 class TimeInStageReport(BaseModel):
     council: str
     period: Period
     as_of: datetime = Field(description="When overdue was judged")
-    stages: list[StageTime[int]]
+    stages: list[StageTime]
     overdue: OverdueList
 
 
-class CouncilTimeInStage(_Report, Generic[N]):
+class CouncilTimeInStage(BaseModel):
     council: str
     name: str
-    stages: list[StageTime[N]]
-    overdue: Overdue[N]
+    stages: list[RegionalStageTime]
+    overdue: RegionalOverdue
 
 
 class RegionalTimeInStage(BaseModel):
     region: str
     period: Period
     as_of: datetime
-    councils: list[CouncilTimeInStage[SmallCount]]
-    total: CouncilTimeInStage[SmallCount] = Field(
+    councils: list[CouncilTimeInStage]
+    total: CouncilTimeInStage = Field(
         description="Durations in working days for a stage where every council's target for "
         "the next stage is in working days; over-target counts by each council's own target"
     )
@@ -169,7 +223,7 @@ class RegionalTimeInStage(BaseModel):
 # Sources
 
 
-class SourceFigures(_Report, Generic[N]):
+class _SourceFigures(BaseModel, Generic[N]):
     enquiries: N
     reached_initial_visit: N
     share_initial_visit: float | None
@@ -180,11 +234,15 @@ class SourceFigures(_Report, Generic[N]):
     no_response_rate: float | None
 
 
-class ChannelSource(SourceFigures[N], Generic[N]):
+class ChannelSource(_SourceFigures[int]):
     channel: str
 
 
-class CampaignSource(SourceFigures[int]):
+class RegionalChannelSource(_SourceFigures[SmallCount]):
+    channel: str
+
+
+class CampaignSource(_SourceFigures[int]):
     campaign_id: str
     code: str
     name: str
@@ -198,51 +256,68 @@ class CampaignSource(SourceFigures[int]):
 class SourcesReport(BaseModel):
     council: str
     period: Period
-    channels: list[ChannelSource[int]]
+    channels: list[ChannelSource]
     campaigns: list[CampaignSource]
 
 
-class CouncilSources(_Report, Generic[N]):
+class CouncilSources(BaseModel):
     council: str
     name: str
-    channels: list[ChannelSource[N]]
+    channels: list[RegionalChannelSource]
 
 
 class RegionalSources(BaseModel):
     region: str
     period: Period
-    councils: list[CouncilSources[SmallCount]]
-    total: CouncilSources[SmallCount]
+    councils: list[CouncilSources]
+    total: CouncilSources
 
 
 # Withdrawals
 
 
-class CodeCount(_Report, Generic[N]):
+class _CodeCount(BaseModel, Generic[N]):
     code: str
     text: str
     count: N
 
 
-class CodeAtStage(_Report, Generic[N]):
+class CodeCount(_CodeCount[int]):
+    pass
+
+
+class RegionalCodeCount(_CodeCount[SmallCount]):
+    pass
+
+
+class _CodeAtStage(BaseModel, Generic[N]):
     code: str
     stage: str
     count: N
 
 
-class Withdrawals(_Report, Generic[N]):
-    total: N
-    by_code: list[CodeCount[N]]
-    by_stage: list[StageCount[N]] = Field(description="The stage they left from")
-    by_code_and_stage: list[CodeAtStage[N]] = Field(description="Non-zero pairs only")
+class CodeAtStage(_CodeAtStage[int]):
+    pass
 
 
-class WithdrawalsReport(Withdrawals[int]):
+class RegionalCodeAtStage(_CodeAtStage[SmallCount]):
+    pass
+
+
+class WithdrawalsReport(BaseModel):
+    total: int
+    by_code: list[CodeCount]
+    by_stage: list[ReportStageCount] = Field(description="The stage they left from")
+    by_code_and_stage: list[CodeAtStage] = Field(description="Non-zero pairs only")
     council: str
     period: Period
 
 
-class CouncilWithdrawals(Withdrawals[N], Generic[N]):
+class CouncilWithdrawals(BaseModel):
+    total: SmallCount
+    by_code: list[RegionalCodeCount]
+    by_stage: list[RegionalStageCount] = Field(description="The stage they left from")
+    by_code_and_stage: list[RegionalCodeAtStage] = Field(description="Non-zero pairs only")
     council: str
     name: str
 
@@ -250,26 +325,42 @@ class CouncilWithdrawals(Withdrawals[N], Generic[N]):
 class RegionalWithdrawals(BaseModel):
     region: str
     period: Period
-    councils: list[CouncilWithdrawals[SmallCount]]
-    total: CouncilWithdrawals[SmallCount]
+    councils: list[CouncilWithdrawals]
+    total: CouncilWithdrawals
 
 
 # Retention
 
 
-class ReasonCount(_Report, Generic[N]):
+class _ReasonCount(BaseModel, Generic[N]):
     reason: str
     count: N
 
 
-class HouseholdsAt(_Report, Generic[N]):
+class ReasonCount(_ReasonCount[int]):
+    pass
+
+
+class RegionalReasonCount(_ReasonCount[SmallCount]):
+    pass
+
+
+class _HouseholdsAt(BaseModel, Generic[N]):
     on: date
     households: N
     places: N
     average_years_fostering: float | None
 
 
-class CurrentHouseholds(_Report, Generic[N]):
+class HouseholdsAt(_HouseholdsAt[int]):
+    pass
+
+
+class RegionalHouseholdsAt(_HouseholdsAt[SmallCount]):
+    pass
+
+
+class _CurrentHouseholds(BaseModel, Generic[N]):
     households: N = Field(description="Approved or on hold today")
     on_hold: N
     places: N
@@ -279,22 +370,36 @@ class CurrentHouseholds(_Report, Generic[N]):
     )
 
 
-class Retention(_Report, Generic[N]):
+class CurrentHouseholds(_CurrentHouseholds[int]):
+    pass
+
+
+class RegionalCurrentHouseholds(_CurrentHouseholds[SmallCount]):
+    pass
+
+
+class _Retention(BaseModel, Generic[N]):
     approved: N
     deregistered: N
-    deregistered_by_reason: list[ReasonCount[N]]
+    deregistered_by_reason: list[Any]
     net_change: int | None
     average_years_fostering_of_leavers: float | None
-    at_end: HouseholdsAt[N]
-    current: CurrentHouseholds[N]
+    at_end: Any
+    current: Any
 
 
-class RetentionReport(Retention[int]):
+class RetentionReport(_Retention[int]):
+    deregistered_by_reason: list[ReasonCount]
+    at_end: HouseholdsAt
+    current: CurrentHouseholds
     council: str
     period: Period
 
 
-class CouncilRetention(Retention[N], Generic[N]):
+class CouncilRetention(_Retention[SmallCount]):
+    deregistered_by_reason: list[RegionalReasonCount]
+    at_end: RegionalHouseholdsAt
+    current: RegionalCurrentHouseholds
     council: str
     name: str
 
@@ -302,34 +407,38 @@ class CouncilRetention(Retention[N], Generic[N]):
 class RegionalRetention(BaseModel):
     region: str
     period: Period
-    councils: list[CouncilRetention[SmallCount]]
-    total: CouncilRetention[SmallCount]
+    councils: list[CouncilRetention]
+    total: CouncilRetention
 
 
 # The Ofsted fostering data collection
 
 
-class OfstedFigures(_Report, Generic[N]):
+class _OfstedFigures(BaseModel, Generic[N]):
     initial_enquiries: N
     applications_received: N
     approvals: N
     applications_withdrawn: N
     applications_turned_down: N
-    withdrawal_reasons: list[CodeCount[N]]
+    withdrawal_reasons: list[Any]
     households_at_31_march: N
     places_at_31_march: N
     deregistrations: N
-    deregistrations_by_reason: list[ReasonCount[N]]
+    deregistrations_by_reason: list[Any]
 
 
-class OfstedReturn(OfstedFigures[int]):
+class OfstedReturn(_OfstedFigures[int]):
+    withdrawal_reasons: list[CodeCount]
+    deregistrations_by_reason: list[ReasonCount]
     council: str
     year: int = Field(description="The collection year starting 1 April of this year")
     period: Period
     is_complete: bool = Field(description="False while the year is still running")
 
 
-class CouncilOfsted(OfstedFigures[N], Generic[N]):
+class CouncilOfsted(_OfstedFigures[SmallCount]):
+    withdrawal_reasons: list[RegionalCodeCount]
+    deregistrations_by_reason: list[RegionalReasonCount]
     council: str
     name: str
 
@@ -339,5 +448,5 @@ class RegionalOfsted(BaseModel):
     year: int
     period: Period
     is_complete: bool
-    councils: list[CouncilOfsted[SmallCount]]
-    total: CouncilOfsted[SmallCount]
+    councils: list[CouncilOfsted]
+    total: CouncilOfsted

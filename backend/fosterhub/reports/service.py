@@ -26,33 +26,24 @@ from fosterhub.enquiries.vocabulary import (
     REASONS,
     STAGES,
 )
+from fosterhub.events import repository as events_repository
 from fosterhub.reports import repository
 from fosterhub.reports.repository import PREVIOUS, RANK, Scope, StepTarget, Window
 from fosterhub.reports.schemas import (
     FEWER_THAN_5,
-    Activity,
     CampaignSource,
-    ChannelSource,
-    CodeAtStage,
-    CodeCount,
-    Cohort,
     CouncilFunnel,
     CouncilOfsted,
     CouncilRetention,
     CouncilSources,
     CouncilTimeInStage,
     CouncilWithdrawals,
-    CurrentHouseholds,
     FunnelReport,
     FunnelSplit,
-    HouseholdsAt,
     OfstedReturn,
-    OutcomeCount,
-    Overdue,
     OverdueItem,
     OverdueList,
     Period,
-    ReasonCount,
     RegionalFunnel,
     RegionalOfsted,
     RegionalRetention,
@@ -61,9 +52,6 @@ from fosterhub.reports.schemas import (
     RegionalWithdrawals,
     RetentionReport,
     SourcesReport,
-    StageCount,
-    StageReached,
-    StageTime,
     Target,
     TimeInStageReport,
     WithdrawalsReport,
@@ -195,7 +183,7 @@ def _by_council(rows: Iterable[Any]) -> dict[str, list[Any]]:
 # Funnel
 
 
-def _cohort(now: Iterable[Any], entered: Iterable[Any], fig: Figures) -> Cohort[Any]:
+def _cohort(now: Iterable[Any], entered: Iterable[Any], fig: Figures) -> dict[str, Any]:
     """`now`: the cohort by current stage; `entered`: how many entered each later stage."""
     closed = dict.fromkeys(CLOSING, 0)
     total = still_open = 0
@@ -209,10 +197,10 @@ def _cohort(now: Iterable[Any], entered: Iterable[Any], fig: Figures) -> Cohort[
     for row in entered:
         counts[row.stage] += row.count
     reached = [total, *counts.values()]
-    return Cohort[Any](
+    return dict(
         enquiries=fig.count(total),
         stages=[
-            StageReached[Any](
+            dict(
                 stage=stage,
                 reached=fig.count(reached[i]),
                 conversion_from_previous=None if i == 0 else fig.rate(reached[i], reached[i - 1]),
@@ -220,18 +208,16 @@ def _cohort(now: Iterable[Any], entered: Iterable[Any], fig: Figures) -> Cohort[
             for i, stage in enumerate(PIPELINE)
         ],
         open=fig.count(still_open),
-        closed=[OutcomeCount[Any](outcome=o, count=fig.count(n)) for o, n in closed.items()],
+        closed=[dict(outcome=o, count=fig.count(n)) for o, n in closed.items()],
     )
 
 
-def _activity(rows: Iterable[Any], fig: Figures) -> Activity[Any]:
+def _activity(rows: Iterable[Any], fig: Figures) -> dict[str, Any]:
     entered = dict.fromkeys(STAGES, 0)
     for row in rows:
         if row.stage in entered:
             entered[row.stage] += row.count
-    return Activity[Any](
-        entered=[StageCount[Any](stage=s, count=fig.count(n)) for s, n in entered.items()]
-    )
+    return dict(entered=[dict(stage=s, count=fig.count(n)) for s, n in entered.items()])
 
 
 async def funnel(
@@ -258,11 +244,19 @@ async def funnel(
             for row in rows:
                 grouped[part][row.key].append(row)
                 labels.setdefault(row.key, row.label)
+        days: dict[str | None, date] = {}
+        if by == "event":
+            named = await events_repository.titles(
+                session, council.id, {k for k in labels if k is not None}
+            )
+            for key, (title, starts_at) in named.items():
+                labels[key], days[key] = title, starts_at.date()
         keys = sorted(labels, key=lambda k: (k is None, str(labels[k] or k)))
         splits = [
             FunnelSplit(
                 key=key if key is not None else "none",
                 label=labels[key],
+                starts_on=days.get(key),
                 cohort=_cohort(grouped["now"][key], grouped["entered"][key], PLAIN),
                 activity=_activity(grouped["activity"][key], PLAIN),
             )
@@ -293,7 +287,7 @@ async def regional_funnel(
         period=span.shown,
         stages=list(PIPELINE),
         councils=[
-            CouncilFunnel[Any](
+            CouncilFunnel(
                 council=c.slug,
                 name=c.name,
                 cohort=_cohort(now[c.id], entered[c.id], REGIONAL),
@@ -301,7 +295,7 @@ async def regional_funnel(
             )
             for c in councils
         ],
-        total=CouncilFunnel[Any](
+        total=CouncilFunnel(
             council="total",
             name=region.name,
             cohort=_cohort(_all(now), _all(entered), REGIONAL),
@@ -334,7 +328,7 @@ def _targets(council: Council) -> list[StepTarget]:
 
 def _stage_times(
     rows: Iterable[Any], targets: Sequence[StepTarget], working: set[str], fig: Figures
-) -> list[StageTime[Any]]:
+) -> list[dict[str, Any]]:
     by_stage = {row.stage: row for row in rows}
     target_for = {t.stage: t for t in targets}
     out = []
@@ -346,7 +340,7 @@ def _stage_times(
         over = int(row.over_target or 0) if row and target else 0
         with_target = int(row.with_target or 0) if row else 0
         out.append(
-            StageTime[Any](
+            dict(
                 stage=stage,
                 next_stage=following,
                 moves=fig.count(moves),
@@ -367,13 +361,13 @@ def _working(targets: Sequence[StepTarget]) -> set[str]:
     return {t.stage for t in targets if t.unit == "working_days"}
 
 
-def _overdue(rows: Iterable[Any], fig: Figures) -> Overdue[Any]:
+def _overdue(rows: Iterable[Any], fig: Figures) -> dict[str, Any]:
     counts = dict.fromkeys(OPEN_STAGES, 0)
     for row in rows:
         counts[row.stage] += row.count
-    return Overdue[Any](
+    return dict(
         count=fig.count(sum(counts.values())),
-        by_stage=[StageCount[Any](stage=s, count=fig.count(n)) for s, n in counts.items()],
+        by_stage=[dict(stage=s, count=fig.count(n)) for s, n in counts.items()],
     )
 
 
@@ -402,8 +396,8 @@ async def time_in_stage(
         as_of=now,
         stages=_stage_times(rows, targets, working, PLAIN),
         overdue=OverdueList(
-            count=overdue.count,
-            by_stage=overdue.by_stage,
+            count=overdue["count"],
+            by_stage=overdue["by_stage"],
             items=items,
             items_truncated=len(listed) > repository.OVERDUE_LIST_LIMIT,
         ),
@@ -438,7 +432,7 @@ async def regional_time_in_stage(
         period=span.shown,
         as_of=now,
         councils=[
-            CouncilTimeInStage[Any](
+            CouncilTimeInStage(
                 council=c.slug,
                 name=c.name,
                 stages=_stage_times(grouped[c.id], targets[c.id], working[c.id], REGIONAL),
@@ -446,7 +440,7 @@ async def regional_time_in_stage(
             )
             for c in councils
         ],
-        total=CouncilTimeInStage[Any](
+        total=CouncilTimeInStage(
             council="total",
             name=region.name,
             stages=_region_stage_times(total, every, region_working),
@@ -457,17 +451,17 @@ async def regional_time_in_stage(
 
 def _region_stage_times(
     rows: Iterable[Any], targets: Sequence[StepTarget], working: set[str]
-) -> list[StageTime[Any]]:
+) -> list[dict[str, Any]]:
     # Each council's moves are judged by its own target, so the region shows no single target.
     timed = _stage_times(rows, [], working, REGIONAL)
     by_stage = {row.stage: row for row in rows}
     targeted = {t.stage for t in targets}
     for entry in timed:
-        row = by_stage.get(entry.stage)
-        if entry.next_stage in targeted and row is not None:
+        row = by_stage.get(entry["stage"])
+        if entry["next_stage"] in targeted and row is not None:
             over, whole = int(row.over_target or 0), int(row.with_target or 0)
-            entry.over_target = REGIONAL.count(over)
-            entry.share_over_target = REGIONAL.rate(over, whole)
+            entry["over_target"] = REGIONAL.count(over)
+            entry["share_over_target"] = REGIONAL.rate(over, whole)
     return timed
 
 
@@ -515,9 +509,9 @@ def _source_sums(
     return sums
 
 
-def _channels(sums: dict[Any, _Sum], fig: Figures) -> list[ChannelSource[Any]]:
+def _channels(sums: dict[Any, _Sum], fig: Figures) -> list[dict[str, Any]]:
     return [
-        ChannelSource[Any](channel=ch, **_source_figures(sums.get(ch), fig))
+        dict(channel=ch, **_source_figures(sums.get(ch), fig))
         for ch in [*CHANNELS, *sorted(set(sums) - set(CHANNELS))]
     ]
 
@@ -570,7 +564,7 @@ async def regional_sources(
         region=region.slug,
         period=span.shown,
         councils=[
-            CouncilSources[Any](
+            CouncilSources(
                 council=c.slug,
                 name=c.name,
                 channels=_channels(
@@ -579,7 +573,7 @@ async def regional_sources(
             )
             for c in councils
         ],
-        total=CouncilSources[Any](
+        total=CouncilSources(
             council="total", name=region.name, channels=_channels(total, REGIONAL)
         ),
     )
@@ -601,12 +595,12 @@ def _withdrawal_figures(rows: Iterable[Any], fig: Figures) -> dict[str, Any]:
     return {
         "total": fig.count(sum(by_code.values())),
         "by_code": [
-            CodeCount[Any](code=c, text=WITHDRAWAL_CODES.get(c, c), count=fig.count(n))
+            dict(code=c, text=WITHDRAWAL_CODES.get(c, c), count=fig.count(n))
             for c, n in by_code.items()
         ],
-        "by_stage": [StageCount[Any](stage=s, count=fig.count(n)) for s, n in by_stage.items()],
+        "by_stage": [dict(stage=s, count=fig.count(n)) for s, n in by_stage.items()],
         "by_code_and_stage": [
-            CodeAtStage[Any](code=c, stage=s, count=fig.count(n))
+            dict(code=c, stage=s, count=fig.count(n))
             for (c, s), n in sorted(
                 pairs.items(), key=lambda p: (_code_order(p[0][0]), RANK.get(p[0][1], 99))
             )
@@ -642,12 +636,12 @@ async def regional_withdrawals(
         region=region.slug,
         period=span.shown,
         councils=[
-            CouncilWithdrawals[Any](
+            CouncilWithdrawals(
                 council=c.slug, name=c.name, **_withdrawal_figures(grouped[c.id], REGIONAL)
             )
             for c in councils
         ],
-        total=CouncilWithdrawals[Any](
+        total=CouncilWithdrawals(
             council="total", name=region.name, **_withdrawal_figures(_all(grouped), REGIONAL)
         ),
     )
@@ -678,11 +672,11 @@ def _household_sums(rows: Iterable[Any]) -> dict[str, int]:
     return sums
 
 
-def _reasons(rows: Iterable[Any], fig: Figures) -> list[ReasonCount[Any]]:
+def _reasons(rows: Iterable[Any], fig: Figures) -> list[dict[str, Any]]:
     counts: dict[str, int] = defaultdict(int)
     for row in rows:
         counts[row.reason or "other"] += row.count
-    return [ReasonCount[Any](reason=r, count=fig.count(n)) for r, n in sorted(counts.items())]
+    return [dict(reason=r, count=fig.count(n)) for r, n in sorted(counts.items())]
 
 
 def _retention_figures(
@@ -697,7 +691,7 @@ def _retention_figures(
         "average_years_fostering_of_leavers": fig.over(
             sums["leavers_days"] / DAYS_A_YEAR / left if left else None, left, 1
         ),
-        "at_end": HouseholdsAt[Any](
+        "at_end": dict(
             on=last,
             households=fig.count(sums["end_households"]),
             places=fig.count(sums["end_places"]),
@@ -709,7 +703,7 @@ def _retention_figures(
                 1,
             ),
         ),
-        "current": CurrentHouseholds[Any](
+        "current": dict(
             households=fig.count(sums["current_households"]),
             on_hold=fig.count(sums["current_on_hold"]),
             places=fig.count(sums["current_places"]),
@@ -745,14 +739,14 @@ async def regional_retention(
         region=region.slug,
         period=span.shown,
         councils=[
-            CouncilRetention[Any](
+            CouncilRetention(
                 council=c.slug,
                 name=c.name,
                 **_retention_figures(_household_sums(rows[c.id]), reasons[c.id], last, REGIONAL),
             )
             for c in councils
         ],
-        total=CouncilRetention[Any](
+        total=CouncilRetention(
             council="total",
             name=region.name,
             **_retention_figures(_household_sums(_all(rows)), _all(reasons), last, REGIONAL),
@@ -809,7 +803,7 @@ def _ofsted_figures(
         "applications_withdrawn": fig.count(sum(codes.values())),
         "applications_turned_down": fig.count(turned_down),
         "withdrawal_reasons": [
-            CodeCount[Any](code=c, text=WITHDRAWAL_CODES.get(c, c), count=fig.count(n))
+            dict(code=c, text=WITHDRAWAL_CODES.get(c, c), count=fig.count(n))
             for c, n in codes.items()
         ],
         "households_at_31_march": fig.count(sums["end_households"]),
@@ -859,10 +853,8 @@ async def regional_ofsted_return(
         period=span.shown,
         is_complete=today() > last,
         councils=[
-            CouncilOfsted[Any](council=c.slug, name=c.name, **_ofsted_for(data, c.id, REGIONAL))
+            CouncilOfsted(council=c.slug, name=c.name, **_ofsted_for(data, c.id, REGIONAL))
             for c in councils
         ],
-        total=CouncilOfsted[Any](
-            council="total", name=region.name, **_ofsted_for(data, None, REGIONAL)
-        ),
+        total=CouncilOfsted(council="total", name=region.name, **_ofsted_for(data, None, REGIONAL)),
     )

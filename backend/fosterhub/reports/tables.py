@@ -7,23 +7,28 @@ from typing import Any
 
 from fosterhub.reports.schemas import (
     Activity,
+    CampaignSource,
+    ChannelSource,
     Cohort,
+    CouncilOfsted,
+    CouncilRetention,
+    CouncilWithdrawals,
     FunnelReport,
-    OfstedFigures,
     OfstedReturn,
+    RegionalActivity,
+    RegionalChannelSource,
+    RegionalCohort,
     RegionalFunnel,
     RegionalOfsted,
     RegionalRetention,
     RegionalSources,
+    RegionalStageTime,
     RegionalTimeInStage,
     RegionalWithdrawals,
-    Retention,
     RetentionReport,
-    SourceFigures,
     SourcesReport,
     StageTime,
     TimeInStageReport,
-    Withdrawals,
     WithdrawalsReport,
 )
 
@@ -58,7 +63,9 @@ WITHDRAWALS = ["breakdown", "code", "stage", "count"]
 MEASURES = ["measure", "detail", "value"]
 
 
-def _funnel_rows(cohort: Cohort[Any], activity: Activity[Any]) -> Iterator[list[Any]]:
+def _funnel_rows(
+    cohort: Cohort | RegionalCohort, activity: Activity | RegionalActivity
+) -> Iterator[list[Any]]:
     for s in cohort.stages:
         yield ["cohort_reached", s.stage, s.reached, s.conversion_from_previous]
     yield ["cohort_now", "open", cohort.open, None]
@@ -69,10 +76,15 @@ def _funnel_rows(cohort: Cohort[Any], activity: Activity[Any]) -> Iterator[list[
 
 
 def funnel(report: FunnelReport) -> Table:
-    rows = [["all", None, *r] for r in _funnel_rows(report.cohort, report.activity)]
+    """One block of rows per group; for `by=event` a group's label is the event's title and
+    `group_starts_on` its day."""
+    rows = [["all", None, None, *r] for r in _funnel_rows(report.cohort, report.activity)]
     for split in report.splits:
-        rows += [[split.key, split.label, *r] for r in _funnel_rows(split.cohort, split.activity)]
-    return ["group", "group_label", *FUNNEL], rows
+        day = split.starts_on.isoformat() if split.starts_on else None
+        rows += [
+            [split.key, split.label, day, *r] for r in _funnel_rows(split.cohort, split.activity)
+        ]
+    return ["group", "group_label", "group_starts_on", *FUNNEL], rows
 
 
 def regional_funnel(report: RegionalFunnel) -> Table:
@@ -82,7 +94,7 @@ def regional_funnel(report: RegionalFunnel) -> Table:
     return ["council", *FUNNEL], rows
 
 
-def _stage_rows(stages: list[StageTime[Any]]) -> Iterator[list[Any]]:
+def _stage_rows(stages: list[StageTime] | list[RegionalStageTime]) -> Iterator[list[Any]]:
     for s in stages:
         t = s.target
         yield [
@@ -123,7 +135,7 @@ def regional_time_in_stage(report: RegionalTimeInStage) -> Table:
     return ["council", *STAGE_TIME], rows
 
 
-def _figures(f: SourceFigures[Any]) -> list[Any]:
+def _figures(f: ChannelSource | RegionalChannelSource | CampaignSource) -> list[Any]:
     return [getattr(f, name) for name in SOURCE]
 
 
@@ -157,7 +169,7 @@ def regional_sources(report: RegionalSources) -> Table:
     return ["council", "channel", *SOURCE], rows
 
 
-def _withdrawal_rows(w: Withdrawals[Any]) -> Iterator[list[Any]]:
+def _withdrawal_rows(w: WithdrawalsReport | CouncilWithdrawals) -> Iterator[list[Any]]:
     yield ["total", None, None, w.total]
     for c in w.by_code:
         yield ["code", c.code, None, c.count]
@@ -176,7 +188,7 @@ def regional_withdrawals(report: RegionalWithdrawals) -> Table:
     return ["council", *WITHDRAWALS], rows
 
 
-def _retention_rows(r: Retention[Any]) -> Iterator[list[Any]]:
+def _retention_rows(r: RetentionReport | CouncilRetention) -> Iterator[list[Any]]:
     yield ["approved", None, r.approved]
     yield ["deregistered", None, r.deregistered]
     for reason in r.deregistered_by_reason:
@@ -202,7 +214,7 @@ def regional_retention(report: RegionalRetention) -> Table:
     return ["council", *MEASURES], rows
 
 
-def _ofsted_rows(o: OfstedFigures[Any]) -> Iterator[list[Any]]:
+def _ofsted_rows(o: OfstedReturn | CouncilOfsted) -> Iterator[list[Any]]:
     yield ["initial_enquiries", None, o.initial_enquiries]
     yield ["applications_received", None, o.applications_received]
     yield ["approvals", None, o.approvals]

@@ -112,3 +112,29 @@ async def test_a_lost_race_for_a_unique_value_is_a_409_not_a_500(
     response = await client.post("/race")
     assert_problem(response, 409)
     assert "ann@example.org" not in response.text
+
+
+async def test_our_validators_messages_read_as_plain_english(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    """A validator's ValueError reaches the reader without pydantic's "Value error, "."""
+    response = await client.post(
+        "/api/v1/enquiries",
+        json={
+            "council": "alpha",
+            "contact": {
+                "first_name": "Ann",
+                "last_name": "Lee",
+                "email": "ann@example.org",
+                "postcode": "L1 8JQ",
+            },
+            "interests": ["short_term"],
+            "source": {"channel": "website", "utm": {"utm_colour": "red"}},
+            "consent": {"privacy_notice_version": "2026-01", "contact_ok": True},
+        },
+    )
+    body = assert_problem(response, 422, field="source.utm")
+    message = next(e["message"] for e in body["errors"] if e["field"] == "source.utm")
+    assert message.startswith("utm may hold only")
+    assert "Value error" not in response.text
+    assert body["detail"] == f"source.utm: {message}"

@@ -12,7 +12,7 @@ from fosterhub.core.db import utcnow
 from fosterhub.core.workdays import add_months, add_working_days, is_working_day
 from fosterhub.councils.schemas import CouncilSettings
 from fosterhub.enquiries import service
-from fosterhub.enquiries.models import Enquiry
+from fosterhub.enquiries.models import Enquiry, StageTransition
 from fosterhub.enquiries.vocabulary import CLOSING, NEXT_STAGE, OPEN_STAGES, STAGES
 from fosterhub.users.models import User
 from tests import factories
@@ -236,8 +236,29 @@ async def test_every_move_is_recorded_with_who_when_why_in_order(
     ]
     assert moves[-1]["detail"]["reason"] == "AW4"
     assert moves[-1]["summary"].endswith("Financial reasons")
+    # Summaries are for people: stage names, not codes.
+    assert [m["summary"] for m in moves] == [
+        "Enquiry received",
+        "Moved from New enquiry to Initial contact",
+        "Moved from Initial contact to Initial visit",
+        "Moved from Initial visit to Withdrawn: Financial reasons",
+    ]
+    assert not any("_" in m["summary"] for m in moves)
     times = [_time(m["at"]) for m in moves]
     assert times == sorted(times)
+
+    # Each move keeps when the stage it leaves was entered: the move before it.
+    recorded = (
+        await world.db.execute(
+            select(StageTransition.from_entered_at, StageTransition.occurred_at)
+            .where(StageTransition.enquiry_id == enquiry_id)
+            .order_by(StageTransition.occurred_at)
+        )
+    ).all()
+    assert [row.from_entered_at for row in recorded] == [
+        None,
+        *(row.occurred_at for row in recorded[:-1]),
+    ]
 
 
 # Targets
@@ -653,6 +674,7 @@ async def test_the_recontact_list_holds_people_who_agreed_after_six_months(
     recently = utcnow() - timedelta(days=30)
 
     async def closed(stage: str, at: datetime, **fields: Any) -> str:
+        fields.setdefault("marketing_ok", True)
         enquiry = await factories.make_enquiry(
             world, world.a, stage=stage, closed_at=at, close_reason=REASON_FOR[stage], **fields
         )
@@ -664,9 +686,50 @@ async def test_the_recontact_list_holds_people_who_agreed_after_six_months(
     await closed("not_progressed", long_ago)
     await closed("transferred", long_ago)
     await closed("withdrawn", long_ago, contact_ok=False)
+    # Did not agree to hear from the council again (news and events).
+    await closed("withdrawn", long_ago, marketing_ok=False)
     await closed("withdrawn", long_ago, erased_at=utcnow(), first_name="Erased")
-    await factories.make_enquiry(world, world.a)
+    await factories.make_enquiry(world, world.a, marketing_ok=True)
     assert set(await _ids(client, officer, {"recontact": "true"})) == {withdrew, silent}
+
+
+async def test_the_recontact_list_follows_the_councils_interval(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    admin = await world.make_person(world.a, "admin")
+    settings = await client.get("/api/v1/council-settings", headers=admin.headers)
+    retention = {**settings.json()["retention"], "recontact_after_months": 12}
+    changed = await client.patch(
+        "/api/v1/council-settings",
+        json={"retention": retention},
+        headers={**admin.headers, "If-Match": settings.headers["etag"]},
+    )
+    assert changed.status_code == 200, changed.text
+
+    async def withdrew(days_ago: int) -> str:
+        enquiry = await factories.make_enquiry(
+            world,
+            world.a,
+            stage="withdrawn",
+            closed_at=utcnow() - timedelta(days=days_ago),
+            close_reason="AW3",
+            marketing_ok=True,
+        )
+        return enquiry.id
+
+    await withdrew(200)  # past the default six months, not the council's twelve
+    year_ago = await withdrew(400)
+    assert await _ids(client, admin, {"recontact": "true"}) == [year_ago]
+    # Another council's people never appear on ours.
+    await factories.make_enquiry(
+        world,
+        world.b,
+        stage="withdrawn",
+        closed_at=utcnow() - timedelta(days=400),
+        close_reason="AW3",
+        marketing_ok=True,
+    )
+    assert await _ids(client, admin, {"recontact": "true"}) == [year_ago]
 
 
 # Who may do what

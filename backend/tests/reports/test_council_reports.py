@@ -13,6 +13,8 @@ from fosterhub.councils.schemas import CouncilSettings, StageTarget
 from fosterhub.enquiries.vocabulary import PIPELINE
 from tests import factories
 from tests.conftest import Person, World, assert_problem
+from tests.events.factories import make_event
+from tests.reports import histories
 from tests.reports.histories import at, history, household
 
 REPORTS = "/api/v1/reports"
@@ -208,6 +210,66 @@ async def test_funnel_by_ambassador_and_event(client: httpx.AsyncClient, world: 
     }
 
 
+async def test_funnel_by_event_names_each_event_with_its_title_and_day(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    a, b = world.a, world.b
+    evening = await make_event(
+        world, a, title="Fostering evening", starts_at=at(2026, 3, 26, 18), status="published"
+    )
+    cohosted = await make_event(
+        world, b, title="Joint drop-in", starts_at=at(2026, 3, 28, 11), cohosts=[a]
+    )
+    secret = await make_event(world, b, title="Beta's draft", starts_at=at(2026, 3, 29))
+    beta_public = await make_event(
+        world, b, title="Beta's open day", starts_at=at(2026, 3, 30), status="published"
+    )
+    await history(world, a, at(2026, 4, 1), event_id=evening.id)
+    await history(
+        world, a, at(2026, 4, 2), ("initial_contact", at(2026, 4, 3)), event_id=evening.id
+    )
+    await history(world, a, at(2026, 4, 3), event_id=cohosted.id)
+    await history(world, a, at(2026, 4, 4), event_id=secret.id)
+    await history(world, a, at(2026, 4, 5), event_id=beta_public.id)
+    await history(world, a, at(2026, 4, 6))
+    # Beta's own enquiry from its open day moves none of Alpha's figures.
+    await history(world, b, at(2026, 4, 6), event_id=beta_public.id)
+    manager = await world.make_person(a, "manager")
+
+    report = await get(client, manager, "funnel", by="event", **APRIL)
+    named = {
+        s["key"]: (s["label"], s["starts_on"], s["cohort"]["enquiries"]) for s in report["splits"]
+    }
+    assert named == {
+        evening.id: ("Fostering evening", "2026-03-26", 2),
+        cohosted.id: ("Joint drop-in", "2026-03-28", 1),
+        # Another council's draft is not Alpha's to name: the id alone.
+        secret.id: (None, None, 1),
+        beta_public.id: ("Beta's open day", "2026-03-30", 1),
+        "none": (None, None, 1),
+    }
+    evening_split = next(s for s in report["splits"] if s["key"] == evening.id)
+    assert [s["reached"] for s in evening_split["cohort"]["stages"]][:2] == [2, 1]
+    # Other splits carry no day.
+    by_channel = await get(client, manager, "funnel", by="channel", **APRIL)
+    assert {s["starts_on"] for s in by_channel["splits"]} == {None}
+
+    rows = await get_csv(client, manager, "funnel", by="event", **APRIL)
+    enquiries = {
+        (r["group"], r["group_label"], r["group_starts_on"]): r["count"]
+        for r in rows
+        if r["view"] == "cohort_reached" and r["stage"] == "enquiry"
+    }
+    assert enquiries == {
+        ("all", "", ""): "6",
+        (evening.id, "Fostering evening", "2026-03-26"): "2",
+        (cohosted.id, "Joint drop-in", "2026-03-28"): "1",
+        (secret.id, "", ""): "1",
+        (beta_public.id, "Beta's open day", "2026-03-30"): "1",
+        ("none", "", ""): "1",
+    }
+
+
 async def test_funnel_csv_parses_back_to_the_same_numbers(
     client: httpx.AsyncClient, world: World
 ) -> None:
@@ -235,8 +297,16 @@ async def test_funnel_csv_parses_back_to_the_same_numbers(
 # --- time in stage --------------------------------------------------------------------------
 
 
+@pytest.fixture(params=[True, False], ids=["entries-recorded", "entries-looked-up"])
+def entries_recorded(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Each time-in-stage test twice: moves carrying when the stage left was entered (as the
+    app records them), and moves without it (history from before), which the report looks up."""
+    monkeypatch.setattr(histories, "RECORD_ENTRIES", request.param)
+    return bool(request.param)
+
+
 async def test_time_in_stage_in_working_days_over_easter_against_targets(
-    client: httpx.AsyncClient, world: World
+    client: httpx.AsyncClient, world: World, entries_recorded: bool
 ) -> None:
     made = await april_histories(world)
     manager = await world.make_person(world.a, "manager")
@@ -277,7 +347,7 @@ async def test_time_in_stage_in_working_days_over_easter_against_targets(
 
 
 async def test_time_in_stage_month_and_calendar_day_targets(
-    client: httpx.AsyncClient, world: World
+    client: httpx.AsyncClient, world: World, entries_recorded: bool
 ) -> None:
     settings = CouncilSettings()
     settings.stage_targets["application"] = StageTarget(amount=30, unit="calendar_days")
