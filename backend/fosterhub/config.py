@@ -38,6 +38,12 @@ class Settings(BaseSettings):
     frontend_dist: Path | None = None
     log_level: str = "INFO"
     sql_echo: bool = False
+    # Connections each process keeps open to PostgreSQL. A request holds one from its first
+    # query to its commit, so size it for the requests a process serves at once: beyond it,
+    # extra connections are opened and closed per request, and opening one costs PostgreSQL a
+    # new backend process. (SQLite opens a connection per session and ignores these.)
+    database_pool_size: int = 32
+    database_max_overflow: int = 16
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> "Settings":

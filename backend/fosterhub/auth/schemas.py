@@ -31,7 +31,13 @@ class Me(BaseModel):
     display_name: str | None = None
     client_id: str | None = None
     council: str
-    region: str | None = None
+    region: str | None = Field(
+        default=None, description="A regional viewer's region, by id (kept for older clients)"
+    )
+    region_slug: str | None = Field(
+        default=None,
+        description="A regional viewer's region, by slug: as in `/regions/{slug}/reports/...`",
+    )
     roles: list[str] | None = None
     scopes: list[str] | None = None
     totp_enabled: bool | None = None

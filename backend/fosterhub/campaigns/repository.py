@@ -6,6 +6,7 @@ from sqlalchemy import Select, and_, case, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from fosterhub.campaigns.models import Campaign, Referral
+from fosterhub.carers.models import CarerHousehold
 from fosterhub.core.db import utcnow
 from fosterhub.enquiries.models import Enquiry, StageTransition
 
@@ -125,5 +126,12 @@ async def referral_totals(session: AsyncSession, household_id: str) -> dict[str,
 async def references(session: AsyncSession, enquiry_ids: list[str]) -> dict[str, str]:
     rows = await session.execute(
         select(Enquiry.id, Enquiry.reference).where(Enquiry.id.in_(enquiry_ids))
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+async def household_names(session: AsyncSession, household_ids: list[str]) -> dict[str, str]:
+    rows = await session.execute(
+        select(CarerHousehold.id, CarerHousehold.name).where(CarerHousehold.id.in_(household_ids))
     )
     return {row[0]: row[1] for row in rows}

@@ -175,8 +175,7 @@ async def update_referral(
     require_if_match(request, referral)
     referral = await service.mark_referral(session, referral, body.status, caller.id)
     set_etag(response, referral)
-    refs = await service.referral_reference(session, referral.enquiry_id)
-    return service.referral_out(referral, refs)
+    return await service.one_referral_out(session, referral)
 
 
 @router.get(
@@ -194,9 +193,7 @@ async def get_referral(
 ) -> ReferralOut:
     referral = await service.get_referral(session, referral_id)
     set_etag(response, referral)
-    return service.referral_out(
-        referral, await service.referral_reference(session, referral.enquiry_id)
-    )
+    return await service.one_referral_out(session, referral)
 
 
 @router.get(

@@ -74,6 +74,7 @@ class CampaignResults(CampaignOut):
 class ReferralOut(BaseModel):
     id: str
     household_id: str
+    household_name: str = Field(description="The referring carer household")
     enquiry_id: str
     enquiry_reference: str
     status: Literal["pending", "due", "paid", "void"]

@@ -189,14 +189,24 @@ async def list_referrals(
         params,
         descending=True,
     )
-    refs = await repository.references(session, [r.enquiry_id for r in rows])
-    return [referral_out(r, refs.get(r.enquiry_id, "")) for r in rows], cursor
+    return await referral_outs(session, rows), cursor
 
 
-def referral_out(referral: Referral, reference: str) -> ReferralOut:
+async def referral_outs(session: AsyncSession, rows: list[Referral]) -> list[ReferralOut]:
+    """Referrals with their enquiry's reference and the referring household's name, each
+    looked up once for the whole page."""
+    refs = await repository.references(session, list({r.enquiry_id for r in rows}))
+    names = await repository.household_names(session, list({r.household_id for r in rows}))
+    return [
+        referral_out(r, refs.get(r.enquiry_id, ""), names.get(r.household_id, "")) for r in rows
+    ]
+
+
+def referral_out(referral: Referral, reference: str, household_name: str) -> ReferralOut:
     return ReferralOut(
         id=referral.id,
         household_id=referral.household_id,
+        household_name=household_name,
         enquiry_id=referral.enquiry_id,
         enquiry_reference=reference,
         status=referral.status,
@@ -211,5 +221,5 @@ async def referral_totals(session: AsyncSession, household_id: str) -> dict[str,
     return await repository.referral_totals(session, household_id)
 
 
-async def referral_reference(session: AsyncSession, enquiry_id: str) -> str:
-    return (await repository.references(session, [enquiry_id])).get(enquiry_id, "")
+async def one_referral_out(session: AsyncSession, referral: Referral) -> ReferralOut:
+    return (await referral_outs(session, [referral]))[0]

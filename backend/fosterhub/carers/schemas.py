@@ -52,7 +52,11 @@ class HouseholdOut(BaseModel):
 class HouseholdPatch(InputModel):
     status: HouseholdStatus | None = None
     status_changed_on: date | None = Field(default=None, description="Defaults to today")
-    deregistration_reason: DeregistrationReason | None = Field(default=None, validate_default=True)
+    deregistration_reason: DeregistrationReason | None = Field(
+        default=None,
+        validate_default=True,
+        description="Required with status `deregistered`; otherwise leave it out or send null",
+    )
     fostering_types: list[FosteringType] | None = Field(default=None, min_length=1)
     age_min: int | None = Field(default=None, ge=0, le=17)
     age_max: int | None = Field(default=None, ge=0, le=25)
@@ -64,11 +68,12 @@ class HouseholdPatch(InputModel):
     @field_validator("deregistration_reason")
     @classmethod
     def _reason_with_deregistration(cls, value: str | None, info: ValidationInfo) -> str | None:
+        # Without a status in the body, the household's own status decides (in the service).
         status = info.data.get("status")
         if status == "deregistered" and value is None:
-            raise ValueError("deregistration needs a deregistration_reason")
-        if value is not None and status != "deregistered":
-            raise ValueError("deregistration_reason goes with status deregistered")
+            raise ValueError("Give the reason for deregistering (deregistration_reason)")
+        if value is not None and status not in (None, "deregistered"):
+            raise ValueError("A deregistration reason goes only with status deregistered")
         return value
 
 

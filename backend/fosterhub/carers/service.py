@@ -132,8 +132,24 @@ async def update(
 ) -> CarerHousehold:
     changes = patch.model_dump(exclude_unset=True)
     for field, value in changes.items():
-        if value is None and field not in ("user_id",):
+        # null unlinks the log-in; a null reason is "none", which is what a household that is
+        # not deregistered has (the schema already refused it alongside `deregistered`).
+        if value is None and field not in ("user_id", "deregistration_reason"):
             raise InvalidInput.field(field, "May not be null")
+    status = changes.get("status") or household.status
+    reason = changes.get("deregistration_reason", household.deregistration_reason)
+    if "deregistration_reason" in changes:
+        if status == "deregistered" and reason is None:
+            raise InvalidInput.field(
+                "deregistration_reason", "Give the reason for deregistering (deregistration_reason)"
+            )
+        if status != "deregistered" and reason is not None:
+            raise InvalidInput.field(
+                "deregistration_reason",
+                "A deregistration reason goes only with status deregistered",
+            )
+        if status != "deregistered":
+            changes.pop("deregistration_reason")  # null on a household that has none: no change
     if changes.get("user_id") is not None:
         try:
             user = await users_service.get(session, changes["user_id"], audit_read=False)

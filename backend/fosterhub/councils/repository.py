@@ -29,6 +29,10 @@ def councils_query() -> Any:
     return select(Council).options(joinedload(Council.region)).where(Council.is_active)
 
 
+async def region_by_id(session: AsyncSession, region_id: str) -> Region | None:
+    return await session.get(Region, region_id)
+
+
 async def region_by_slug(session: AsyncSession, slug: str) -> Region | None:
     return await session.scalar(
         select(Region)

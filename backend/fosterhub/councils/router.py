@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 from fosterhub.auth.dependencies import Admin, Staff
 from fosterhub.core import audit
 from fosterhub.core.db import DbSession
-from fosterhub.core.errors import problem_responses
+from fosterhub.core.errors import PROBLEM_MEDIA_TYPE, problem_responses
 from fosterhub.core.etags import require_if_match, set_etag
 from fosterhub.core.pagination import Page, PageParams, page_params, paginate
 from fosterhub.councils import repository, service
@@ -17,6 +17,7 @@ from fosterhub.councils.schemas import (
     CouncilSettings,
     CouncilSettingsPatch,
     CouncilSummary,
+    PostcodeNotCoveredProblem,
     RegionDetail,
     RegionSummary,
     Routing,
@@ -85,9 +86,19 @@ async def get_region(slug: str, session: DbSession) -> RegionDetail:
     summary="Which council covers a postcode",
     description="Accepts a full postcode in any spacing or case (`l18jq`) or an outward code "
     "(`L1`). The ONS Postcode Directory decides where it is loaded; otherwise the councils' "
-    "coverage by sector and outward code.",
+    "coverage by sector and outward code. A postcode no council covers is a 404 "
+    "`postcode-not-covered` problem naming the nearest councils (`nearest_councils`, with "
+    "`distance_km` when the postcode's position is known): the same problem the public "
+    "enquiry answers (there as a 422 naming `contact.postcode`).",
     response_model=Routing,
-    responses=problem_responses(404, 422),
+    responses={
+        **problem_responses(404, 422),
+        404: {
+            "model": PostcodeNotCoveredProblem,
+            "description": "No council on this service covers the postcode",
+            "content": {PROBLEM_MEDIA_TYPE: {}},
+        },
+    },
 )
 async def route(
     session: DbSession, postcode: Annotated[str, Query(min_length=2, max_length=16)]

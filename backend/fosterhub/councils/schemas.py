@@ -4,6 +4,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator
 
+from fosterhub.core.errors import Problem
 from fosterhub.core.schemas import InputModel, OutputModel
 
 FosteringType = Literal[
@@ -133,6 +134,24 @@ class RegionSummary(OutputModel):
 
 class RegionDetail(RegionSummary):
     councils: list[CouncilSummary]
+
+
+class NearestCouncil(BaseModel):
+    slug: str
+    name: str
+    region: str | None
+    distance_km: float | None = Field(
+        description="From the postcode to the council's office, when the postcode's position "
+        "is known (ONS postcode data loaded): the three nearest. Otherwise null, and the list "
+        "names every council on the service by name"
+    )
+
+
+class PostcodeNotCoveredProblem(Problem):
+    """The problem when no council covers a postcode (`.../problems/postcode-not-covered`):
+    404 from `GET /routing`, 422 naming `contact.postcode` from `POST /enquiries`."""
+
+    nearest_councils: list[NearestCouncil]
 
 
 class Routing(BaseModel):

@@ -25,6 +25,7 @@ from fosterhub.councils.schemas import (
     CouncilSettings,
     CouncilSettingsPatch,
     CouncilSummary,
+    NearestCouncil,
     RegionDetail,
     Routing,
 )
@@ -118,6 +119,12 @@ async def get_region(session: AsyncSession, slug: str) -> Region:
     return region
 
 
+async def region_slug(session: AsyncSession, region_id: str) -> str | None:
+    """The slug of the region with this id (None if it has gone)."""
+    region = await repository.region_by_id(session, region_id)
+    return region.slug if region is not None else None
+
+
 def region_detail(region: Region) -> RegionDetail:
     return RegionDetail(
         slug=region.slug,
@@ -126,7 +133,7 @@ def region_detail(region: Region) -> RegionDetail:
     )
 
 
-async def route(session: AsyncSession, raw_postcode: str) -> Routing:
+async def route(session: AsyncSession, raw_postcode: str, *, field: str = "postcode") -> Routing:
     """The council covering a postcode: the ONS directory first, then coverage prefixes."""
     postcode = postcodes.normalise(raw_postcode)
     if postcode is None:
@@ -138,14 +145,38 @@ async def route(session: AsyncSession, raw_postcode: str) -> Routing:
             )
         council = await repository.council_for_prefixes(session, [outward])
         if council is None:
-            raise PostcodeNotCovered(f"No council on this service covers {outward}.")
+            raise await not_covered(session, raw_postcode, field=field)
         return Routing(council=council.slug, postcode=outward)
     council = await repository.council_for_postcode(session, postcode)
     if council is None:
         council = await repository.council_for_prefixes(session, postcodes.prefixes(postcode))
     if council is None:
-        raise PostcodeNotCovered(f"No council on this service covers {postcode}.")
+        raise await not_covered(session, raw_postcode, field=field)
     return Routing(council=council.slug, postcode=postcode)
+
+
+async def not_covered(
+    session: AsyncSession, raw_postcode: str, *, field: str = "postcode"
+) -> PostcodeNotCovered:
+    """The one answer for a postcode no council covers, from `GET /routing` (404) and the
+    public enquiry (422): the same type, detail and `nearest_councils`."""
+    nearest_councils = await nearest_with_distance(session, raw_postcode, limit=3)
+    names = ", ".join(c.name for c in nearest_councils)
+    placed = any(c.distance_km is not None for c in nearest_councils)
+    shown = postcodes.normalise(raw_postcode) or postcodes.normalise_outward(raw_postcode)
+    return PostcodeNotCovered(
+        "None of the councils on this service covers your postcode"
+        + (f" ({shown})." if shown else ".")
+        + (
+            f" The nearest are: {names}."
+            if placed
+            else f" Councils here: {names}."
+            if names
+            else ""
+        ),
+        errors=[FieldError(field=field, message="Not covered by this service")],
+        extra={"nearest_councils": [c.model_dump() for c in nearest_councils]},
+    )
 
 
 async def update_settings(
@@ -179,15 +210,38 @@ async def position_of(session: AsyncSession, raw_postcode: str) -> tuple[float, 
     return found.latitude, found.longitude
 
 
-async def nearest(session: AsyncSession, raw_postcode: str, *, limit: int = 3) -> list[Council]:
-    """The councils nearest a postcode when its position is known (ONS data loaded);
-    otherwise every council on the service, by name."""
+# Without a position nobody is nearer than another: every council (up to this many) is named.
+UNPLACED_LIMIT = 20
+
+
+async def nearest_with_distance(
+    session: AsyncSession, raw_postcode: str, *, limit: int = 3
+) -> list[NearestCouncil]:
+    """The `limit` councils nearest a postcode, with their distance, when its position is known
+    (ONS data loaded); otherwise every council on the service by name (up to UNPLACED_LIMIT),
+    without one."""
+    return [
+        NearestCouncil(
+            **summary(council).model_dump(),
+            distance_km=None if km is None else round(km, 1),
+        )
+        for council, km in await _nearest(session, raw_postcode, limit)
+    ]
+
+
+async def _nearest(
+    session: AsyncSession, raw_postcode: str, limit: int
+) -> list[tuple[Council, float | None]]:
     councils = list((await session.scalars(repository.councils_query())).all())
     position = await position_of(session, raw_postcode)
     if position is None:
-        return sorted(councils, key=lambda c: c.name)[:limit]
-    placed = [c for c in councils if c.latitude is not None and c.longitude is not None]
-    placed.sort(key=lambda c: _distance_km(position[0], position[1], c.latitude, c.longitude))
+        return [(c, None) for c in sorted(councils, key=lambda c: c.name)[:UNPLACED_LIMIT]]
+    placed: list[tuple[Council, float | None]] = [
+        (c, _distance_km(position[0], position[1], c.latitude, c.longitude))
+        for c in councils
+        if c.latitude is not None and c.longitude is not None
+    ]
+    placed.sort(key=lambda pair: pair[1] or 0.0)
     return placed[:limit]
 
 

@@ -33,3 +33,7 @@ class HostOnly(Forbidden):
 
 class PositionUnknown(InvalidInput):
     type, title = "postcode-position-unknown", "We do not know where that postcode is"
+
+
+class CapacityBelowPlaces(Conflict):
+    type, title = "capacity-below-places", "More people already hold places than that capacity"

@@ -43,6 +43,15 @@ async def cohosted(session: AsyncSession, council_id: str, event_id: str) -> Eve
     )
 
 
+async def hosted_or_cohosted(session: AsyncSession, council_id: str, event_id: str) -> Event | None:
+    """The event when `council_id` hosts or co-hosts it (an enquiry attributed to it)."""
+    return await session.scalar(
+        select(Event)
+        .where(Event.id == event_id, _hosted_or_cohosted(council_id))
+        .execution_options(**ACROSS_COUNCILS)
+    )
+
+
 async def any_council(session: AsyncSession, event_id: str) -> Event | None:
     """For public pages, which show every council's published events; callers filter by
     status and audience."""
@@ -69,6 +78,28 @@ async def lock(session: AsyncSession, event_id: str) -> Event:
 def _hosted_or_cohosted(council_id: str) -> Any:
     cohosted_ids = select(EventCohost.event_id).where(EventCohost.council_id == council_id)
     return or_(Event.council_id == council_id, Event.id.in_(cohosted_ids))
+
+
+async def titles(
+    session: AsyncSession, council_id: str, event_ids: set[str]
+) -> dict[str, tuple[str, datetime]]:
+    """Title and start of the events among `event_ids` that `council_id` may name in its
+    reports: the ones it hosts or co-hosts, and any council's published public events (whose
+    titles are on the public pages anyway). Unknown ids are left out."""
+    if not event_ids:
+        return {}
+    rows = await session.execute(
+        select(Event.id, Event.title, Event.starts_at)
+        .where(
+            Event.id.in_(sorted(event_ids)),
+            or_(
+                _hosted_or_cohosted(council_id),
+                and_(Event.status == "published", Event.audience == "public"),
+            ),
+        )
+        .execution_options(**ACROSS_COUNCILS)
+    )
+    return {row.id: (row.title, row.starts_at) for row in rows}
 
 
 def public_list_query(
@@ -186,6 +217,28 @@ async def campaign_codes(session: AsyncSession, campaign_ids: set[str]) -> dict[
         .execution_options(**ACROSS_COUNCILS)  # printed on public pages
     )
     return {row[0]: row[1] for row in rows}
+
+
+async def campaign_costs(session: AsyncSession, campaign_ids: set[str]) -> dict[str, int | None]:
+    """For staff views only (the caller's council hosts or co-hosts the events)."""
+    rows = await session.execute(
+        select(Campaign.id, Campaign.cost_pence)
+        .where(Campaign.id.in_(campaign_ids))
+        .execution_options(**ACROSS_COUNCILS)
+    )
+    return {row[0]: row[1] for row in rows}
+
+
+async def set_campaign_cost(
+    session: AsyncSession, council_id: str, campaign_id: str, cost_pence: int | None
+) -> None:
+    """The hosting council's own campaign for the event."""
+    await session.execute(
+        update(Campaign)
+        .where(Campaign.id == campaign_id, Campaign.council_id == council_id)
+        .values(cost_pence=cost_pence)
+        .execution_options(synchronize_session=False)
+    )
 
 
 async def campaign_cost(session: AsyncSession, campaign_id: str) -> int | None:
@@ -322,6 +375,31 @@ async def holding_a_place(session: AsyncSession, event_id: str) -> list[Registra
                 .execution_options(**ACROSS_COUNCILS)
             )
         ).all()
+    )
+
+
+def bookable_query(council_id: str, audiences: list[str], now: datetime) -> Select[Any]:
+    """Published events (not training: it has its own calendar) of the caller's council or
+    co-hosted by it, for the caller's audiences, that have not ended."""
+    return (
+        select(Event)
+        .where(
+            _hosted_or_cohosted(council_id),
+            Event.status == "published",
+            Event.kind != "training",
+            Event.audience.in_(audiences),
+            Event.ends_at > now,
+        )
+        .execution_options(**ACROSS_COUNCILS)
+    )
+
+
+async def clear_reminders(session: AsyncSession, event_id: str) -> None:
+    await session.execute(
+        update(Registration)
+        .where(Registration.event_id == event_id, Registration.reminded_at.is_not(None))
+        .values(reminded_at=None)
+        .execution_options(synchronize_session=False, **ACROSS_COUNCILS)
     )
 
 

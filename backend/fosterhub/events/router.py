@@ -30,6 +30,7 @@ from fosterhub.events.dependencies import (
 )
 from fosterhub.events.exceptions import EventNotFound
 from fosterhub.events.schemas import (
+    BookableEvent,
     CalendarAddress,
     CancelPreview,
     CancelToken,
@@ -313,6 +314,70 @@ async def personal_calendar(
     )
 
 
+@router.get(
+    "/carers/me/events",
+    operation_id="events:list_bookable",
+    summary="Events for carers or applicants you can book, soonest first (carers, applicants)",
+    description=(
+        "Published events that have not ended, hosted or co-hosted by your council, for your "
+        "audience, other than training sessions (those are in `GET /training/sessions`). "
+        "`my_booking` is your own booking's status."
+    ),
+    response_model=Page[BookableEvent],
+    responses=problem_responses(401, 403, 422),
+)
+async def list_bookable(
+    session: DbSession,
+    settings: AppSettings,
+    caller: Booker,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[BookableEvent]:
+    items, cursor = await service.list_bookable(session, settings, caller, page)
+    return Page(items=items, next_cursor=cursor)
+
+
+@router.post(
+    "/events/{event_id}/bookings",
+    operation_id="events:book",
+    summary="Book yourself a place at an event for your audience (carers, applicants)",
+    description=(
+        "The same seat logic as a public registration: a place while seats remain, then the "
+        "waiting list; emailed with a cancellation link. Booking twice is 409 "
+        "(`already-registered`); an event not for your audience or council is 404."
+    ),
+    status_code=status.HTTP_201_CREATED,
+    response_model=RegistrationReceipt,
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def book(
+    event_id: EventId, session: DbSession, settings: AppSettings, caller: Booker
+) -> RegistrationReceipt:
+    event = await service.for_booker(session, caller, event_id)
+    placed = await service.book_self(session, settings, caller, event)
+    return RegistrationReceipt(
+        id=placed.registration.id,
+        event_id=event.id,
+        status=placed.registration.status,
+        waitlist_position=placed.waitlist_position,
+    )
+
+
+@router.delete(
+    "/events/{event_id}/bookings/me",
+    operation_id="events:cancel_booking",
+    summary="Cancel your own booking (carers, applicants)",
+    description="The place goes to the first on the waiting list, who is emailed.",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def cancel_booking(
+    event_id: EventId, session: DbSession, settings: AppSettings, caller: Booker
+) -> Response:
+    event = await service.for_booker(session, caller, event_id)
+    await service.cancel_own(session, settings, caller, event)
+    return Response(status_code=204)
+
+
 @router.post(
     "/carers/me/calendar-token",
     operation_id="events:reset_calendar_address",
@@ -372,8 +437,12 @@ async def create_event(
     operation_id="events:update",
     summary="Change an event (the hosting council's staff)",
     description=(
-        "Needs `If-Match`. Raising the capacity gives the new places to the waiting list "
-        "(emailed); it cannot go below the places already held (409 naming `capacity`)."
+        "Needs `If-Match`; the `ETag` comes from `GET /events/{id}`. Raising the capacity gives "
+        "the new places to the waiting list in order (each emailed); it cannot go below the "
+        "places already held (409 `capacity-below-places` naming `capacity`: cancel "
+        "registrations first). Once published, a change of `starts_at`, `ends_at`, `venue` or "
+        "`online_url` is emailed to everyone with a place or on the waiting list. "
+        "`cost_pence` sets the event's campaign cost (results' cost per enquiry)."
     ),
     response_model=EventOut,
     responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
@@ -388,7 +457,7 @@ async def update_event(
     settings: AppSettings,
 ) -> EventOut:
     require_if_match(request, access.event)
-    if "course_id" in body.model_fields_set:
+    if "course_id" in body.model_fields_set and body.course_id != access.event.course_id:
         await training_service.ensure_course(session, body.course_id)
     event = await service.update(session, settings, caller, access.event, body)
     set_etag(response, event)
@@ -492,6 +561,43 @@ async def check_in(
     if not created:
         response.status_code = status.HTTP_200_OK
     await training_service.completion_from_check_in(session, access.event, registration, caller.id)
+    return service.registration_out(registration)
+
+
+@router.delete(
+    "/events/{event_id}/check-ins/{registration_id}",
+    operation_id="events:undo_check_in",
+    summary="Undo a check-in made by mistake (staff of the host and co-hosts)",
+    description=(
+        "The registration goes back to `confirmed` (the place stays theirs); at a training "
+        "session the completion the check-in recorded is taken back. Only an `attended` "
+        "registration can be undone (409 otherwise)."
+    ),
+    response_model=RegistrationOut,
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def undo_check_in(
+    registration_id: RegistrationId, access: PeopleEvent, session: DbSession
+) -> RegistrationOut:
+    registration = await service.undo_status(
+        session, access.event, registration_id, undo="attended"
+    )
+    await training_service.undo_completion_from_check_in(session, registration)
+    return service.registration_out(registration)
+
+
+@router.delete(
+    "/events/{event_id}/no-shows/{registration_id}",
+    operation_id="events:undo_no_show",
+    summary="Undo marking someone as not coming (staff of the host and co-hosts)",
+    description="A `no_show` registration goes back to `confirmed`; anything else is 409.",
+    response_model=RegistrationOut,
+    responses=problem_responses(401, 403, 404, 409),
+)
+async def undo_no_show(
+    registration_id: RegistrationId, access: PeopleEvent, session: DbSession
+) -> RegistrationOut:
+    registration = await service.undo_status(session, access.event, registration_id, undo="no_show")
     return service.registration_out(registration)
 
 

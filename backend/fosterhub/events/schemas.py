@@ -2,10 +2,18 @@
 
 import re
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import AwareDatetime, BaseModel, EmailStr, Field, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    EmailStr,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    field_validator,
+)
 
 from fosterhub.core.schemas import InputModel
 from fosterhub.core.validators import PersonName, UKPhone, UKPostcode
@@ -20,6 +28,19 @@ Audience = Literal["public", "carers", "applicants", "staff"]
 EventStatus = Literal["draft", "published", "cancelled"]
 RegistrationStatus = Literal["confirmed", "waitlisted", "cancelled", "attended", "no_show"]
 SEAT_HOLDING: tuple[str, ...] = ("confirmed", "attended", "no_show")
+
+
+def _london_iso(value: datetime) -> str:
+    """ISO 8601 in London time with a numeric offset, `+00:00` in winter and `+01:00` in
+    summer, never `Z`: every time in an events answer reads the same way."""
+    return value.astimezone(LONDON).isoformat()
+
+
+LondonTime = Annotated[
+    datetime,
+    PlainSerializer(_london_iso, return_type=str, when_used="json"),
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
+]
 
 HTTPS_URL = r"^https://[^\s<>\"]+$"
 COUNCIL_SLUG = r"^[a-z0-9-]{2,64}$"
@@ -72,8 +93,8 @@ class EventCreate(InputModel):
 
 
 class EventPatch(InputModel):
-    """Changes to an event; `null` clears `description`, `capacity`, `venue`, `online_url`
-    and `partner_organisation`. Status changes go through publish and cancel."""
+    """Changes to an event; `null` clears `description`, `capacity`, `venue`, `online_url`,
+    `partner_organisation` and `cost_pence`. Status changes go through publish and cancel."""
 
     title: str | None = Field(default=None, min_length=1, max_length=200)
     kind: EventKind | None = None
@@ -87,6 +108,9 @@ class EventPatch(InputModel):
     partner_organisation: str | None = Field(default=None, max_length=200)
     cohosts: list[str] | None = Field(default=None, max_length=10)
     course_id: str | None = Field(default=None, max_length=36)
+    cost_pence: int | None = Field(
+        default=None, ge=0, le=100_000_000, description="What the event costs; null: unknown"
+    )
 
     @field_validator("cohosts")
     @classmethod
@@ -119,10 +143,11 @@ class EventStaffView(BaseModel):
     is_host: bool
     online_url: str | None
     counts: RegistrationCounts
-    created_at: datetime
-    updated_at: datetime
-    published_at: datetime | None
-    cancelled_at: datetime | None
+    cost_pence: int | None = Field(description="The event's campaign's cost, if known")
+    created_at: LondonTime
+    updated_at: LondonTime
+    published_at: LondonTime | None
+    cancelled_at: LondonTime | None
     cancellation_reason: str | None
 
 
@@ -136,8 +161,10 @@ class EventOut(BaseModel):
     venue: VenueOut | None
     is_online: bool = Field(description="The joining link is sent to those registered")
     partner_organisation: str | None
-    starts_at: datetime = Field(description="With the Europe/London offset of that day")
-    ends_at: datetime
+    starts_at: LondonTime = Field(
+        description="London time with that day's offset (`+00:00` or `+01:00`, never `Z`)"
+    )
+    ends_at: LondonTime
     time_zone: Literal["Europe/London"] = TIME_ZONE
     capacity: int | None
     seats_left: int | None = Field(description="None when the event has no limit")
@@ -180,12 +207,12 @@ class RegistrationOut(BaseModel):
     access_needs: str | None
     user_id: str | None
     status: RegistrationStatus
-    created_at: datetime
-    confirmed_at: datetime | None
-    waitlisted_at: datetime | None
-    cancelled_at: datetime | None
+    created_at: LondonTime
+    confirmed_at: LondonTime | None
+    waitlisted_at: LondonTime | None
+    cancelled_at: LondonTime | None
     cancelled_by: str | None
-    checked_in_at: datetime | None
+    checked_in_at: LondonTime | None
 
 
 class CancelToken(InputModel):
@@ -250,4 +277,10 @@ class EventResults(BaseModel):
 
 class CalendarAddress(BaseModel):
     url: str = Field(description="Subscribe to it in a calendar app; keep it private")
-    created_at: datetime
+    created_at: LondonTime
+
+
+class BookableEvent(EventOut):
+    """An event for carers or applicants, with the caller's own booking."""
+
+    my_booking: RegistrationStatus | None = Field(description="Your booking's status, if any")

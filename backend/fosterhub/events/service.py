@@ -23,6 +23,7 @@ from fosterhub.councils.exceptions import CouncilNotFound
 from fosterhub.events import repository
 from fosterhub.events.exceptions import (
     AlreadyRegistered,
+    CapacityBelowPlaces,
     EventClosed,
     EventNotFound,
     EventStateConflict,
@@ -35,6 +36,7 @@ from fosterhub.events.models import CalendarFeed, Event, Registration
 from fosterhub.events.schemas import (
     LONDON,
     SEAT_HOLDING,
+    BookableEvent,
     CouncilRef,
     EventCreate,
     EventOut,
@@ -45,6 +47,7 @@ from fosterhub.events.schemas import (
     RegistrationOut,
     VenueOut,
 )
+from fosterhub.users import service as users_service
 
 MAX_DURATION = timedelta(days=31)
 FEED_HISTORY = timedelta(days=90)
@@ -259,7 +262,7 @@ async def update(
             values["venue_name"] = value["name"] if value else None
             values["venue_address"] = value["address"] if value else None
             values["venue_postcode"] = value["postcode"] if value else None
-        elif field != "cohosts":
+        elif field not in ("cohosts", "cost_pence"):
             values[field] = value
     starts_changed = "starts_at" in changes and changes["starts_at"] != event.starts_at
     _check_shape(values, now=utcnow(), starts_changed=starts_changed)
@@ -269,24 +272,74 @@ async def update(
     if "capacity" in changes and values["capacity"] is not None:
         taken = await repository.seats_taken(session, event.id)
         if values["capacity"] < taken:
-            raise EventStateConflict(
-                f"{taken} people already hold places: the capacity cannot go below that.",
-                errors=[FieldError(field="capacity", message=f"At least {taken}")],
+            raise CapacityBelowPlaces(
+                f"{taken} people already hold places: the capacity cannot go below that. "
+                "Cancel registrations first if fewer people can come.",
+                errors=[
+                    FieldError(
+                        field="capacity",
+                        message=f"Must be at least {taken}: that many people already have places",
+                    )
+                ],
             )
     if "venue" in changes:
         values["venue_latitude"], values["venue_longitude"] = await _position(
             session, values["venue_postcode"]
         )
+    original_start = event.starts_at
+    moved = event.status == "published" and any(
+        getattr(event, field) != values[field] for field in MOVING_FIELDS
+    )
     for field, value in values.items():
         if getattr(event, field) != value:
             setattr(event, field, value)
+    if "cost_pence" in changes or "cohosts" in changes:
+        event.updated_at = utcnow()  # a new version (ETag) for changes kept in other rows
     await session.flush()
     if cohosts is not None:
         await repository.set_cohosts(session, event.id, cohosts)
+    if "cost_pence" in changes and event.campaign_id is not None:
+        await repository.set_campaign_cost(
+            session, event.council_id, event.campaign_id, changes["cost_pence"]
+        )
+    if moved and event.starts_at != original_start:
+        # A new day: the day-before reminder is due again for it.
+        await repository.clear_reminders(session, event.id)
+    told = await _tell_of_change(session, settings, event) if moved else 0
     if "capacity" in changes:
         await _promote(session, settings, event)
-    audit.record(session, "update", "event", event.id, detail={"fields": sorted(changes)})
+    audit.record(
+        session, "update", "event", event.id, detail={"fields": sorted(changes), "told": told}
+    )
     return event
+
+
+# A change to any of these, once published, is emailed to everyone registered or waiting.
+MOVING_FIELDS = (
+    "starts_at",
+    "ends_at",
+    "venue_name",
+    "venue_address",
+    "venue_postcode",
+    "online_url",
+)
+
+
+async def _tell_of_change(session: AsyncSession, settings: Settings, event: Event) -> int:
+    """Emails everyone holding a place or waiting for one the event's new time and place."""
+    council = await councils_service.get_by_id(session, event.council_id)
+    told = 0
+    for registration in await repository.holding_a_place(session, event.id):
+        outbox.enqueue_email(
+            session,
+            to=registration.email,
+            subject=f"Changed: {event.title}",
+            body=_changed_text(settings, council.name, event, registration),
+            council_id=event.council_id,
+            reply_to=council.contact_email,
+        )
+        told += 1
+    return told
 
 
 async def publish(session: AsyncSession, event: Event) -> Event:
@@ -460,6 +513,16 @@ async def cancel_registration(
         council_id=current.council_id,
         detail={"status": "cancelled", "by": by},
     )
+    if by == "staff":
+        council = await councils_service.get_by_id(session, event.council_id)
+        outbox.enqueue_email(
+            session,
+            to=current.email,
+            subject=f"Registration cancelled: {event.title}",
+            body=_staff_cancelled_text(council.name, event, current),
+            council_id=event.council_id,
+            reply_to=council.contact_email,
+        )
     if held_seat:
         await _promote(session, settings, event)
     return current
@@ -530,6 +593,35 @@ async def check_in(
         detail={"status": "attended"},
     )
     return registration, True
+
+
+async def undo_status(
+    session: AsyncSession, event: Event, registration_id: str, *, undo: str
+) -> Registration:
+    """Puts an `attended` (a check-in by mistake) or `no_show` registration back to
+    `confirmed`; the place stays theirs. Anything else is a 409."""
+    if event.status == "cancelled":
+        raise EventStateConflict("The event was cancelled.")
+    registration = await registration_in(session, event, registration_id)
+    if registration.status != undo:
+        name = "checked in" if undo == "attended" else "marked as not coming"
+        raise RegistrationStateConflict(
+            f"This registration is {registration.status.replace('_', ' ')}, not {name}: "
+            "there is nothing to undo."
+        )
+    registration.status = "confirmed"
+    if undo == "attended":
+        registration.checked_in_at = None
+    await session.flush()
+    audit.record(
+        session,
+        "update",
+        "event_registration",
+        registration.id,
+        council_id=registration.council_id,
+        detail={"status": "confirmed", "undo": undo},
+    )
+    return registration
 
 
 async def mark_no_shows(session: AsyncSession, event: Event, ids: list[str] | None) -> int:
@@ -704,6 +796,11 @@ async def present(
         session, {e.campaign_id for e in events if e.campaign_id}
     )
     counts = await repository.registration_counts(session, ids)
+    costs: dict[str, int | None] = {}
+    if staff_council_id is not None:
+        costs = await repository.campaign_costs(
+            session, {e.campaign_id for e in events if e.campaign_id}
+        )
     out = []
     for event in events:
         held = counts.get(event.id, {})
@@ -720,6 +817,7 @@ async def present(
                 is_host=event.council_id == staff_council_id,
                 online_url=event.online_url,
                 counts=RegistrationCounts(**held),
+                cost_pence=costs.get(event.campaign_id or ""),
                 created_at=event.created_at,
                 updated_at=event.updated_at,
                 published_at=event.published_at,
@@ -869,6 +967,44 @@ def _promoted_text(settings: Settings, council_name: str, event: Event, r: Regis
     )
 
 
+def _changed_text(settings: Settings, council_name: str, event: Event, r: Registration) -> str:
+    status = (
+        "You still have your place."
+        if r.status == "confirmed"
+        else "You are still on the waiting list."
+    )
+    return "\n".join(
+        [
+            f"Dear {r.name},",
+            "",
+            f"The time or place of {event.title} has changed. {status}",
+            "",
+            f"When: {when_text(event)}",
+            *where_text(event),
+            f"Details: {event_url(settings, event)}",
+            "",
+            "If you can no longer come, please use the cancellation link in your first email so "
+            "someone else can have your place.",
+            "",
+            f"{council_name} fostering team",
+        ]
+    )
+
+
+def _staff_cancelled_text(council_name: str, event: Event, r: Registration) -> str:
+    return "\n".join(
+        [
+            f"Dear {r.name},",
+            "",
+            f"We have cancelled your registration for {event.title} on {when_text(event)}.",
+            "",
+            "If you did not ask for this, or would still like to come, please reply to this email.",
+            "",
+            f"{council_name} fostering team",
+        ]
+    )
+
+
 def _cancelled_text(council_name: str, event: Event, r: Registration, reason: str | None) -> str:
     return "\n".join(
         [
@@ -926,6 +1062,66 @@ async def send_reminders(session: AsyncSession, settings: Settings, now: datetim
         sent += 1
     await session.flush()
     return sent
+
+
+# Carers' and applicants' own bookings (events for their audience other than training)
+
+
+def _booker_audiences(caller: Caller) -> list[str]:
+    return [a for a, role in AUDIENCE_ROLE.items() if role in (caller.roles or frozenset())]
+
+
+async def for_booker(session: AsyncSession, caller: Caller, event_id: str) -> Event:
+    """A published event of the caller's council (hosted or co-hosted) for their audience;
+    404 otherwise, as for anyone else's event."""
+    access = await for_council(session, caller.council_id, event_id)
+    if (
+        access is None
+        or access.event.status == "draft"
+        or access.event.audience not in _booker_audiences(caller)
+    ):
+        raise EventNotFound()
+    return access.event
+
+
+async def book_self(
+    session: AsyncSession, settings: Settings, caller: Caller, event: Event
+) -> Placed:
+    """The public seat logic for a signed-in carer or applicant, in their own name."""
+    user = await users_service.get(session, caller.id, audit_read=False)
+    existing = await repository.by_user(session, event.id, user.id)
+    if existing is not None and existing.status != "cancelled":
+        raise AlreadyRegistered("You are already booked on this event.")
+    return await take_place(
+        session, settings, event, name=user.display_name, email=user.email, user_id=user.id
+    )
+
+
+async def cancel_own(
+    session: AsyncSession, settings: Settings, caller: Caller, event: Event
+) -> Registration:
+    booking = await repository.by_user(session, event.id, caller.id)
+    if booking is None or booking.status == "cancelled":
+        raise RegistrationNotFound("You have no booking on this event.")
+    return await cancel_registration(session, settings, booking, by="self")
+
+
+async def list_bookable(
+    session: AsyncSession, settings: Settings, caller: Caller, params: PageParams
+) -> tuple[list[BookableEvent], str | None]:
+    stmt = repository.bookable_query(
+        caller.council_id, _booker_audiences(caller) or ["-"], utcnow()
+    )
+    rows, cursor = await paginate(session, stmt, [Event.starts_at, Event.id], params)
+    presented = await present(session, settings, rows)
+    mine = {
+        r.event_id: r.status
+        for r, _ in await bookings_of(session, caller.id, upcoming_only=False)
+        if r.status != "cancelled"
+    }
+    return [
+        BookableEvent(**out.model_dump(), my_booking=mine.get(out.id)) for out in presented
+    ], cursor
 
 
 # Calendar addresses

@@ -335,7 +335,7 @@ async def generate(
                     "version": 1,
                 }
             )
-            previous = None
+            previous, previous_at = None, None
             for step_stage, step_at, step_reason in steps:
                 transitions.append(
                     {
@@ -343,6 +343,7 @@ async def generate(
                         "council_id": council_id,
                         "enquiry_id": enquiry_id,
                         "from_stage": previous,
+                        "from_entered_at": previous_at,
                         "to_stage": step_stage,
                         "reason_code": step_reason,
                         "note": None,
@@ -350,7 +351,7 @@ async def generate(
                         "occurred_at": step_at,
                     }
                 )
-                previous = step_stage
+                previous, previous_at = step_stage, step_at
             if stage == "approved":
                 deregistered = rng.random() < 0.15 and now - entered > timedelta(days=200)
                 off_on = (entered + timedelta(days=rng.randint(100, 700))) if deregistered else None

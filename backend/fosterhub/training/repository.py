@@ -3,7 +3,7 @@
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, String, and_, cast, func, insert, or_, select
+from sqlalchemy import Select, String, and_, cast, delete, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from fosterhub.carers.models import CarerHousehold
@@ -67,6 +67,25 @@ async def completion_for_registration(session: AsyncSession, registration_id: st
         .where(TrainingCompletion.registration_id == registration_id)
         .execution_options(skip_tenant_scope=True)
     )
+
+
+async def delete_check_in_completion(session: AsyncSession, registration_id: str) -> str | None:
+    """The completion a check-in recorded (in the carer's council, maybe a co-host's)."""
+    completion_id = await session.scalar(
+        select(TrainingCompletion.id)
+        .where(
+            TrainingCompletion.registration_id == registration_id,
+            TrainingCompletion.source == "check_in",
+        )
+        .execution_options(skip_tenant_scope=True)
+    )
+    if completion_id is not None:
+        await session.execute(
+            delete(TrainingCompletion)
+            .where(TrainingCompletion.id == completion_id)
+            .execution_options(skip_tenant_scope=True, synchronize_session=False)
+        )
+    return completion_id
 
 
 async def insert_completion(session: AsyncSession, values: dict[str, Any]) -> None:

@@ -119,11 +119,14 @@ async def update_course(
 
 
 async def ensure_course(session: AsyncSession, course_id: str | None) -> None:
-    """A session's course must be one of the council's own."""
+    """A new session's course must be one of the council's own, and not retired."""
     if course_id is None:
         return
-    if await repository.course_by_id(session, course_id) is None:
+    course = await repository.course_by_id(session, course_id)
+    if course is None:
         raise InvalidInput.field("course_id", "No such course in your council")
+    if not course.is_active:
+        raise InvalidInput.field("course_id", "This course is retired: it has no new sessions")
 
 
 # Sessions and bookings
@@ -289,6 +292,22 @@ async def completion_from_check_in(
         completion_id,
         council_id=registration.council_id,
         detail={"from": "check_in"},
+    )
+    return True
+
+
+async def undo_completion_from_check_in(session: AsyncSession, registration: Registration) -> bool:
+    """An undone check-in takes back the completion it recorded (none recorded by staff)."""
+    completion_id = await repository.delete_check_in_completion(session, registration.id)
+    if completion_id is None:
+        return False
+    audit.record(
+        session,
+        "delete",
+        "training_completion",
+        completion_id,
+        council_id=registration.council_id,
+        detail={"from": "check_in", "undo": True},
     )
     return True
 

@@ -5,6 +5,7 @@ from typing import Any
 from sqlalchemy import String, cast, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from fosterhub.auth.roles import STAFF_ROLES
 from fosterhub.users.models import User
 
 
@@ -31,4 +32,15 @@ def list_query(*, q: str | None = None, role: str | None = None, active: bool | 
     if role:
         # JSON arrays differ between SQLite and PostgreSQL; the quoted name is unambiguous in both.
         stmt = stmt.where(cast(User.roles, String).contains(f'"{role}"'))
+    return stmt
+
+
+def staff_query(*, active: bool | None = None) -> Any:
+    """People of the council with at least one staff role (not carers, applicants or
+    regional viewers only)."""
+    stmt = select(User).where(
+        or_(*(cast(User.roles, String).contains(f'"{role}"') for role in sorted(STAFF_ROLES)))
+    )
+    if active is not None:
+        stmt = stmt.where(User.is_active.is_(active))
     return stmt

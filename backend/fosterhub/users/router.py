@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
-from fosterhub.auth.dependencies import Admin, Person
+from fosterhub.auth.dependencies import STAFF, Admin, Caller, Person, require
 from fosterhub.auth.roles import Role
 from fosterhub.core.db import DbSession
 from fosterhub.core.deps import AppSettings
@@ -15,9 +15,17 @@ from fosterhub.core.etags import require_if_match, set_etag
 from fosterhub.core.idempotency import IdempotencyDep
 from fosterhub.core.pagination import Page, PageParams, page_params
 from fosterhub.users import service
-from fosterhub.users.schemas import PasswordChange, UserCreate, UserCreated, UserOut, UserPatch
+from fosterhub.users.schemas import (
+    PasswordChange,
+    StaffMember,
+    UserCreate,
+    UserCreated,
+    UserOut,
+    UserPatch,
+)
 
 router = APIRouter(tags=["users"])
+StaffPerson = Annotated[Caller, Depends(require(*STAFF, people_only=True))]
 
 
 @router.get(
@@ -37,6 +45,27 @@ async def list_users(
 ) -> Page[UserOut]:
     rows, cursor = await service.list_users(session, page, q=q, role=role, active=active)
     return Page(items=[service.to_out(u) for u in rows], next_cursor=cursor)
+
+
+@router.get(
+    "/staff",
+    operation_id="users:staff",
+    summary="Your council's staff: names and roles, for assigning work (any member of staff)",
+    description="Everyone in the caller's council with a staff role, by name. Only `id`, "
+    "`display_name`, staff `roles` and `is_active`: no email or sign-in details (admins have "
+    "`/users` for those). `active=true` for the people work can be assigned to; without it, "
+    "deactivated colleagues are listed too, so past assignees still have a name.",
+    response_model=Page[StaffMember],
+    responses=problem_responses(401, 403, 422),
+)
+async def staff_directory(
+    session: DbSession,
+    _caller: StaffPerson,
+    page: Annotated[PageParams, Depends(page_params)],
+    active: bool | None = None,
+) -> Page[StaffMember]:
+    rows, cursor = await service.staff_directory(session, page, active=active)
+    return Page(items=rows, next_cursor=cursor)
 
 
 @router.post(

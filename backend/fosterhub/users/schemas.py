@@ -20,6 +20,16 @@ class UserOut(OutputModel):
     last_login_at: datetime | None
 
 
+class StaffMember(OutputModel):
+    """A colleague, as every member of staff may see them: enough to assign work and to say
+    who did what. No email, sign-in or security details (those are for admins: `/users`)."""
+
+    id: str
+    display_name: str
+    roles: list[Role] = Field(description="Staff roles only")
+    is_active: bool
+
+
 class UserCreate(InputModel):
     email: EmailStr = Field(max_length=320)
     display_name: str = Field(min_length=1, max_length=200)

@@ -4,6 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from fosterhub.auth import passwords
 from fosterhub.auth import service as auth_service
+from fosterhub.auth.roles import STAFF_ROLES
 from fosterhub.config import Settings
 from fosterhub.core import audit
 from fosterhub.core.db import utcnow
@@ -12,7 +13,7 @@ from fosterhub.core.pagination import PageParams, paginate
 from fosterhub.users import repository
 from fosterhub.users.exceptions import EmailTaken, UserNotFound
 from fosterhub.users.models import User
-from fosterhub.users.schemas import UserCreate, UserCreated, UserOut, UserPatch
+from fosterhub.users.schemas import StaffMember, UserCreate, UserCreated, UserOut, UserPatch
 
 
 def to_out(user: User) -> UserOut:
@@ -49,6 +50,27 @@ async def list_users(
     rows, cursor = await paginate(session, stmt, [User.created_at, User.id], params)
     audit.record(session, "list", "user", "*", detail={"count": len(rows)})
     return rows, cursor
+
+
+async def staff_directory(
+    session: AsyncSession, params: PageParams, *, active: bool | None
+) -> tuple[list[StaffMember], str | None]:
+    rows, cursor = await paginate(
+        session,
+        repository.staff_query(active=active),
+        [User.display_name, User.id],
+        params,
+    )
+    audit.record(session, "list", "user", "*", detail={"view": "staff", "count": len(rows)})
+    return [
+        StaffMember(
+            id=u.id,
+            display_name=u.display_name,
+            roles=[r for r in u.roles if r in STAFF_ROLES],
+            is_active=u.is_active,
+        )
+        for u in rows
+    ], cursor
 
 
 async def create(

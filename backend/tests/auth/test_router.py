@@ -760,6 +760,22 @@ async def test_me_describes_the_signed_in_person(client: httpx.AsyncClient, worl
     }
 
 
+async def test_me_names_a_regional_viewers_region_by_id_and_by_slug(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    viewer = await world.make_person(world.a, "regional_viewer", region_id=world.region.id)
+    response = await client.get(ME, headers=viewer.headers)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["region"] == world.region.id
+    assert body["region_slug"] == "test-region"
+    # The slug is the one the regional reports answer to.
+    report = await client.get(
+        f"/api/v1/regions/{body['region_slug']}/reports/funnel", headers=viewer.headers
+    )
+    assert report.status_code == 200
+
+
 async def test_me_describes_a_partner_client(
     client: httpx.AsyncClient, world: World, db: AsyncSession
 ) -> None:

@@ -252,6 +252,7 @@ async def test_an_approved_referral_makes_the_reward_due_and_staff_mark_it_paid(
     assert len(due) == 1
     referral = due[0]
     assert referral["household_id"] == referrer.id and referral["enquiry_id"] == enquiry_id
+    assert referral["household_name"] == referrer.name == "The Joneses"
     assert referral["reward_pence"] == 75000 and referral["due_at"] is not None
     assert referral["enquiry_reference"].startswith("FH-")
 
@@ -271,6 +272,8 @@ async def test_an_approved_referral_makes_the_reward_due_and_staff_mark_it_paid(
     )
     assert paid.status_code == 200, paid.text
     assert paid.json()["status"] == "paid" and paid.json()["paid_at"] is not None
+    assert paid.json()["household_name"] == "The Joneses"
+    assert read.json()["household_name"] == "The Joneses"
     stale = await client.patch(
         path, json={"status": "void"}, headers={**admin.headers, "If-Match": etag}
     )

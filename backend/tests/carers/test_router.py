@@ -264,3 +264,81 @@ async def test_another_councils_households_are_not_found(
     )
     assert (await client.get(URL, headers=intruder.headers)).json()["items"] == []
     assert (await client.get(f"{URL}/me/referral", headers=intruder.headers)).status_code == 403
+
+
+async def test_a_null_deregistration_reason_is_accepted_unless_deregistering(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    """OpenAPI says the reason is nullable: null is "no reason", which is right for a
+    household that is approved or on hold, and wrong for one being (or already) deregistered."""
+    officer, household_id, etag = await _household(client, world)
+    path = f"{URL}/{household_id}"
+    on_hold = await client.patch(
+        path,
+        json={"status": "on_hold", "deregistration_reason": None},
+        headers={**officer.headers, "If-Match": etag},
+    )
+    assert on_hold.status_code == 200, on_hold.text
+    assert on_hold.json()["status"] == "on_hold"
+    assert on_hold.json()["deregistration_reason"] is None
+    etag = on_hold.headers["etag"]
+    alone = await client.patch(
+        path,
+        json={"deregistration_reason": None, "places": 2},
+        headers={**officer.headers, "If-Match": etag},
+    )
+    assert alone.status_code == 200, alone.text
+    assert alone.json()["places"] == 2
+    etag = alone.headers["etag"]
+    # Deregistering with a null reason is refused, naming the field and changing nothing.
+    body = assert_problem(
+        await client.patch(
+            path,
+            json={"status": "deregistered", "deregistration_reason": None},
+            headers={**officer.headers, "If-Match": etag},
+        ),
+        422,
+        "deregistration_reason",
+    )
+    assert "Value error" not in body["detail"]
+    gone = await client.patch(
+        path,
+        json={"status": "deregistered", "deregistration_reason": "moved_away"},
+        headers={**officer.headers, "If-Match": etag},
+    )
+    assert gone.status_code == 200, gone.text
+    etag = gone.headers["etag"]
+    # A deregistered household keeps needing its reason; it may be corrected.
+    assert_problem(
+        await client.patch(
+            path,
+            json={"deregistration_reason": None},
+            headers={**officer.headers, "If-Match": etag},
+        ),
+        422,
+        "deregistration_reason",
+    )
+    corrected = await client.patch(
+        path,
+        json={"deregistration_reason": "retired"},
+        headers={**officer.headers, "If-Match": etag},
+    )
+    assert corrected.status_code == 200, corrected.text
+    assert corrected.json()["deregistration_reason"] == "retired"
+    read = await client.get(path, headers=officer.headers)
+    assert read.json()["status"] == "deregistered"
+
+
+async def test_another_councils_household_cannot_be_changed(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    _officer, household_id, etag = await _household(client, world)
+    other = await world.make_person(world.b, "recruitment_officer")
+    assert_problem(
+        await client.patch(
+            f"{URL}/{household_id}",
+            json={"deregistration_reason": None},
+            headers={**other.headers, "If-Match": etag},
+        ),
+        404,
+    )

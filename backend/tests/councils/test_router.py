@@ -1,7 +1,10 @@
 """Councils, regions, routing and council settings over HTTP."""
 
 import httpx
+from sqlalchemy import update
 
+from fosterhub.councils.models import Council, Postcode
+from tests import factories
 from tests.conftest import World, assert_problem
 
 
@@ -135,3 +138,49 @@ async def test_each_council_sees_its_own_settings(client: httpx.AsyncClient, wor
     )
     other = (await client.get("/api/v1/council-settings", headers=admin_b.headers)).json()
     assert other["referral_reward_pence"] == 50_000
+
+
+async def test_an_uncovered_postcode_answers_the_same_problem_as_the_enquiry(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    routed = await client.get("/api/v1/routing", params={"postcode": "M1 1AA"})
+    routing = assert_problem(routed, 404, field="postcode")
+    assert routing["type"].endswith("/postcode-not-covered")
+    assert [c["slug"] for c in routing["nearest_councils"]] == ["alpha", "beta"]
+    first = routing["nearest_councils"][0]
+    assert set(first) == {"slug", "name", "region", "distance_km"}
+    # No position for the postcode (no ONS data in the test world): by name, no distance.
+    assert first["distance_km"] is None
+    assert "Alpha Council" in routing["detail"]
+
+    enquired = await client.post(
+        "/api/v1/enquiries",
+        json=factories.enquiry_body(council=factories.DROP, contact={"postcode": "M1 1AA"}),
+    )
+    enquiry = assert_problem(enquired, 422, field="contact.postcode")
+    for key in ("type", "title", "detail", "nearest_councils"):
+        assert enquiry[key] == routing[key], key
+    # An outward code nobody covers gets the same answer.
+    outward = assert_problem(await client.get("/api/v1/routing?postcode=M1"), 404)
+    assert outward["nearest_councils"] == routing["nearest_councils"]
+
+
+async def test_nearest_councils_carry_their_distance_when_the_postcode_is_placed(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    # Manchester: Beta's office is nearer than Alpha's.
+    world.db.add(
+        Postcode(postcode="M1 1AA", ons_la_code="E08000003", latitude=53.48, longitude=-2.24)
+    )
+    await world.db.execute(
+        update(Council).where(Council.id == world.a.id).values(latitude=53.41, longitude=-2.99)
+    )
+    await world.db.execute(
+        update(Council).where(Council.id == world.b.id).values(latitude=53.45, longitude=-2.74)
+    )
+    await world.db.commit()
+    body = assert_problem(await client.get("/api/v1/routing?postcode=m11aa"), 404)
+    assert [c["slug"] for c in body["nearest_councils"]] == ["beta", "alpha"]
+    beta, alpha = body["nearest_councils"]
+    assert 30 < beta["distance_km"] < alpha["distance_km"] < 60
+    assert "Beta Council, Alpha Council" in body["detail"]

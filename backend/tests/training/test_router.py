@@ -388,3 +388,50 @@ async def test_carers_falling_behind_the_tsd_standards(
     )
     carer = await world.make_person(world.a, "carer")
     assert_problem(await client.get(f"{API}/training/tsd-behind", headers=carer.headers), 403)
+
+
+async def test_a_retired_course_gets_no_new_sessions_but_keeps_its_old_ones(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "recruitment_officer")
+    course = await make_course(world, world.a, name="Old first aid")
+    session = await make_session(world, world.a, course=course)
+    course_url = f"{API}/training/courses/{course.id}"
+    etag = (await client.get(course_url, headers=officer.headers)).headers["etag"]
+    retired = await client.patch(
+        course_url,
+        json={"is_active": False, "valid_for_months": None, "name": "First aid (old)"},
+        headers={**officer.headers, "If-Match": etag},
+    )
+    assert retired.status_code == 200, retired.text
+    assert (
+        retired.json()["valid_for_months"] is None and retired.json()["name"] == "First aid (old)"
+    )
+    starts = (utcnow() + timedelta(days=20)).replace(microsecond=0)
+    body = {
+        "title": "First aid",
+        "kind": "training",
+        "audience": "carers",
+        "starts_at": starts.isoformat(),
+        "ends_at": (starts + timedelta(hours=3)).isoformat(),
+        "venue": {"name": "Training room", "address": "Town hall", "postcode": "L1 1DA"},
+        "course_id": course.id,
+    }
+    refused = await client.post(f"{API}/events", json=body, headers=officer.headers)
+    assert_problem(refused, 422, "course_id")
+    # The existing session still changes, naming its (retired) course as before.
+    event_url = f"{API}/events/{session.id}"
+    etag = (await client.get(event_url, headers=officer.headers)).headers["etag"]
+    changed = await client.patch(
+        event_url,
+        json={"title": "First aid, last run", "course_id": course.id},
+        headers={**officer.headers, "If-Match": etag},
+    )
+    assert changed.status_code == 200, changed.text
+    other = await world.make_person(world.b, "recruitment_officer")
+    assert_problem(
+        await client.patch(
+            course_url, json={"is_active": True}, headers={**other.headers, "If-Match": "*"}
+        ),
+        404,
+    )
