@@ -55,4 +55,4 @@ client: install $(FRONTEND_STAMP)
 	sys.stdout.write(json.dumps(doc, indent=2, ensure_ascii=False) + '\n')" \
 		> $(FRONTEND)/src/api/openapi.json.tmp
 	mv $(FRONTEND)/src/api/openapi.json.tmp $(FRONTEND)/src/api/openapi.json
-	cd $(FRONTEND) && npx openapi-typescript src/api/openapi.json -o src/api/schema.d.ts
+	cd $(FRONTEND) && npx openapi-typescript src/api/openapi.json -o src/api/schema.d.ts --default-non-nullable false

@@ -59,6 +59,13 @@ test('the pipeline board leads to the lists; a withdrawal needs a reason', async
   await expect(page.getByText('A change in household circumstances. Moving to Scotland next spring.')).toBeVisible()
   await expect(page.getByRole('definition').filter({ hasText: /: A change in household circumstances$/ })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Move or close' })).toHaveCount(0)
+
+  // On withdrawing they agreed to hear from the council again: recorded for the re-contact list.
+  await page.getByRole('link', { name: 'Correct details' }).click()
+  await page.getByLabel('They agree to hear from us about fostering news and events').check()
+  await page.getByRole('button', { name: 'Save' }).click()
+  await expect(page.getByText('Details corrected')).toBeVisible()
+  await expect(page.locator('.govuk-summary-list__row', { hasText: 'News about events' }).locator('dd')).toHaveText('Yes')
 })
 
 test('a campaign is created with its code, landing address and QR code', async ({ page }) => {
@@ -134,7 +141,8 @@ test('an administrator marks a referral reward paid, exports and erases a person
   await expect(page.getByRole('definition').filter({ hasText: /^Paid$/ })).toBeVisible()
 
   // The referrer's household: put on hold.
-  await page.getByRole('link', { name: 'View the carer household' }).click()
+  await expect(page.getByRole('definition').filter({ hasText: 'The Khan household' })).toBeVisible()
+  await page.getByRole('link', { name: 'The Khan household' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'The Khan household' })).toBeVisible()
   await checkPage(page, 'staff-carer')
   await page.getByRole('button', { name: 'Change status' }).click()
@@ -195,4 +203,37 @@ test('the carers list; not-found pages for records that are not there; only admi
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible()
   await page.goto('/staff/enquiries/not-an-enquiry/erase')
   await expect(page.getByRole('heading', { level: 1, name: 'You cannot see this page' })).toBeVisible()
+})
+
+test('an officer assigns an enquiry to a colleague by name, and finds it by assignee', async ({ page, request }) => {
+  const enquiry = await createEnquiry(request, 'knowsley', 'Percival', 'Ashdown')
+  await signIn(page, 'recruitment.knowsley@example.org')
+  await page.goto(`/staff/enquiries/${enquiry.id}`)
+  await expect(page.getByRole('heading', { level: 1, name: 'Percival Ashdown' })).toBeVisible()
+  const picker = page.getByLabel('Assign to')
+  await expect(picker.locator('option', { hasText: 'Riley Recruiter (you)' })).toHaveCount(1)
+  await expect(picker.locator('option', { hasText: 'Sam Social Worker' })).toHaveCount(1)
+  // Carers are not staff: they are not offered.
+  await expect(picker.locator('option', { hasText: /Jones|Okafor|Khan|Evans/ })).toHaveCount(0)
+  await picker.selectOption({ label: 'Sam Social Worker' })
+  await page.getByRole('button', { name: 'Save assignment' }).click()
+  await expect(page.getByRole('alert').getByText('Assigned to Sam Social Worker')).toBeVisible()
+  await expect(page.getByRole('definition').filter({ hasText: /^Sam Social Worker$/ })).toBeVisible()
+  await checkPage(page, 'staff-enquiry-assigned')
+
+  // The list names the assignee, and filters by them.
+  await page.goto('/staff/enquiries')
+  await page.getByLabel('Assigned to').selectOption({ label: 'Sam Social Worker' })
+  await page.getByLabel('Name, reference, postcode or email').fill(enquiry.reference)
+  await page.getByRole('button', { name: 'Search' }).click()
+  await expect(page).toHaveURL(/assigned_to=[0-9a-f-]{36}/)
+  const row = page.getByRole('row', { name: new RegExp(enquiry.reference) })
+  await expect(row.getByRole('cell', { name: 'Sam Social Worker' })).toBeVisible()
+  await checkPage(page, 'staff-enquiries-by-assignee')
+
+  // Back on the enquiry: take it over in one press.
+  await row.getByRole('link').first().click()
+  await page.getByRole('button', { name: 'Assign to me' }).click()
+  await expect(page.getByRole('alert').getByText('Assigned to you')).toBeVisible()
+  await expect(page.getByRole('definition').filter({ hasText: /^You$/ })).toBeVisible()
 })

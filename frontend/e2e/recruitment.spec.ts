@@ -4,6 +4,7 @@
  */
 import type { Page } from '@playwright/test'
 import { baseURL } from '../playwright.config'
+import { createEvent } from './events-api'
 import { bearer, createCampaign, referralCodeOf } from './recruitment-api'
 import { checkPage, expect, expectAccessible, signIn, test } from './support'
 
@@ -220,4 +221,78 @@ test('the enquiry journey finds the council from the postcode, and offers a choi
   await continueTo(page, 'What kinds of fostering interest you?')
   await expect(page.getByText('Ask about fostering with Wirral Council')).toBeVisible()
   await expect(page.getByRole('banner')).toContainText('Wirral Council')
+})
+
+test('an enquiry from an event’s page carries the event and its code to the council', async ({ page, request }) => {
+  const officer = await bearer(request, 'recruitment.st-helens@example.org')
+  const event = await createEvent(request, officer, { title: 'Fostering drop-in at the library' })
+  const read = await request.get(`/api/v1/events/${event.id}`)
+  const { campaign_code: code } = (await read.json()) as { campaign_code: string }
+  expect(code).toMatch(/^[A-Z0-9-]{4,16}$/)
+
+  await page.goto(`/councils/st-helens/events/${event.id}`)
+  await page.getByRole('link', { name: 'enquire about fostering' }).click()
+  await expect(page).toHaveURL(new RegExp(`/enquire\\?council=st-helens&channel=event&event_id=${event.id}&campaign=${code}$`))
+  await expect(page.getByText(`code ${code}`)).toBeVisible()
+  await checkPage(page, 'public-enquire-start-event')
+  await page.getByRole('button', { name: 'Start now' }).click()
+  await page.getByLabel('First name').fill('Dilys')
+  await page.getByLabel('Last name').fill('Pennington')
+  await continueTo(page, 'How can we contact you?')
+  await page.getByLabel('Email address').fill('dilys.pennington@example.org')
+  await continueTo(page, 'What is your postcode?')
+  await page.getByLabel('What is your postcode?').fill('WA10 1AB')
+  await continueTo(page, 'What kinds of fostering interest you?')
+  await page.getByLabel('Short breaks').check()
+  await continueTo(page, 'About your household (optional)')
+  await continueTo(page, 'Do you have a referral code? (optional)')
+  await expect(page.getByLabel('Campaign code')).toHaveValue(code)
+  await continueTo(page, 'Contacting you')
+  await page.getByLabel('You may contact me about this enquiry').check()
+  await continueTo(page, 'Check your answers before sending your enquiry')
+  await expect(page.getByRole('definition').filter({ hasText: `${code} (event)` })).toBeVisible()
+
+  const [post] = await Promise.all([
+    page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/enquiries')),
+    page.getByRole('button', { name: 'Send enquiry' }).click(),
+  ])
+  const sent = post.postDataJSON() as { council: string; source: Record<string, unknown> }
+  expect(sent.council).toBe('st-helens')
+  expect(sent.source).toMatchObject({ channel: 'event', event_id: event.id, campaign_code: code })
+  await expect(page.getByRole('heading', { level: 1, name: 'Enquiry sent' })).toBeVisible()
+  const reference = ((await page.locator('#enquiry-reference').textContent()) ?? '').trim()
+
+  // Stored against the event: the council's staff see it there.
+  const found = await request.get('/api/v1/enquiries', { headers: officer, params: { q: reference } })
+  const [item] = ((await found.json()) as { items: { id: string }[] }).items
+  const detail = await request.get(`/api/v1/enquiries/${item?.id}`, { headers: officer })
+  expect(((await detail.json()) as { source: Record<string, unknown> }).source).toMatchObject({ channel: 'event', event_id: event.id, campaign_code: code })
+})
+
+test('without JavaScript: the plain form keeps the event the visitor came from', async ({ browser, request }) => {
+  const officer = await bearer(request, 'recruitment.halton@example.org')
+  const event = await createEvent(request, officer, { title: 'Fostering coffee morning' })
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL })
+  const page = await context.newPage()
+  try {
+    await page.goto(`/enquire?council=halton&channel=event&event_id=${event.id}`)
+    await page.getByRole('link', { name: 'Use our simple enquiry form' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Ask about fostering' })).toBeVisible()
+    await expect(page.locator('input[name="event_id"]')).toHaveValue(event.id)
+    await page.getByLabel('First name').fill('Eluned')
+    await page.getByLabel('Last name').fill('Marsh')
+    await page.getByLabel('Email address').fill('eluned.marsh@example.org')
+    await page.getByLabel('Postcode').fill('WA7 1AA')
+    await page.getByLabel('Short term (weeks to months)').check()
+    await page.getByLabel(/You may contact me about this/).check()
+    await page.getByRole('button', { name: 'Send enquiry' }).click()
+    await expect(page).toHaveURL(/\/enquire\/basic\/thank-you\?reference=FH-/)
+    const reference = new URL(page.url()).searchParams.get('reference') ?? ''
+    const found = await request.get('/api/v1/enquiries', { headers: officer, params: { q: reference } })
+    const [item] = ((await found.json()) as { items: { id: string }[] }).items
+    const detail = await request.get(`/api/v1/enquiries/${item?.id}`, { headers: officer })
+    expect(((await detail.json()) as { source: Record<string, unknown> }).source).toMatchObject({ channel: 'event', event_id: event.id })
+  } finally {
+    await context.close()
+  }
 })

@@ -26,6 +26,10 @@ test('a manager opens the council’s reports: charts, tables, and a period that
   for (const name of ['Recruitment funnel', 'Time in stage', 'Sources', 'Withdrawals', 'Retention', 'Ofsted return']) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
   }
+  // Every report has its download button.
+  for (const report of ['recruitment funnel', 'time in stage', 'sources', 'withdrawals', 'retention', 'Ofsted return']) {
+    await expect(page.getByRole('button', { name: `Download CSV of the ${report}` })).toBeVisible()
+  }
   // Each chart is a figure named in words, with the same figures in a table.
   const funnel = page.getByRole('table', { name: 'Enquiries received in the period, by the furthest stage each reached' })
   await expect(funnel.getByRole('rowheader', { name: 'Enquiry', exact: true })).toBeVisible()
@@ -66,10 +70,24 @@ test('a manager changes the period, splits the funnel and downloads CSV files', 
 
   const funnelCsv = await download(page, 'Download CSV of the recruitment funnel')
   expect(funnelCsv.name).toBe('funnel-liverpool-2026-01-01-2026-06-30-channel.csv')
-  expectCsvWithHeader(funnelCsv.text, 'group,group_label,')
-  const withdrawalsCsv = await download(page, 'Download CSV of the withdrawals')
-  expect(withdrawalsCsv.name).toMatch(/^withdrawals-liverpool-2026-01-01-2026-06-30\.csv$/)
-  expectCsvWithHeader(withdrawalsCsv.text, '')
+  expectCsvWithHeader(funnelCsv.text, 'group,group_label,group_starts_on,view,')
+  for (const [report, file, header] of [
+    ['time in stage', 'time-in-stage', 'section,stage,'],
+    ['sources', 'sources', 'section,key,'],
+    ['withdrawals', 'withdrawals', 'breakdown,code,'],
+    ['retention', 'retention', 'measure,detail,value'],
+  ] as const) {
+    const csv = await download(page, `Download CSV of the ${report}`)
+    expect(csv.name).toBe(`${file}-liverpool-2026-01-01-2026-06-30.csv`)
+    expectCsvWithHeader(csv.text, header)
+  }
+
+  // Split by event instead: each event is a group (the demo's enquiries name none).
+  await page.getByLabel('Split the funnel by').selectOption('event')
+  await page.getByRole('button', { name: 'Update reports' }).click()
+  await expect(page).toHaveURL(/by=event/)
+  const byEvent = page.getByRole('table', { name: 'Enquiries received in the period, split by event' })
+  await expect(byEvent.getByRole('rowheader', { name: 'No event' })).toBeVisible()
 
   // The Ofsted return has years of its own, 1 April to 31 March.
   await page.getByLabel('Collection year').selectOption({ label: '1 April 2024 to 31 March 2025' })
@@ -97,6 +115,9 @@ test('a regional viewer sees the region’s figures, with small counts shown as 
   await expect(page.locator('.fh-chart__gap').first()).toBeVisible()
   await expect(page.getByText('fewer than 5 (not shown)').first()).toBeVisible()
   await expect(page.getByRole('cell', { name: 'withheld' }).first()).toBeVisible()
+  for (const report of ['recruitment funnel', 'time in stage', 'sources', 'withdrawals', 'retention', 'Ofsted return']) {
+    await expect(page.getByRole('button', { name: `Download CSV of the regional ${report}` })).toBeVisible()
+  }
   await checkPage(page, 'staff-reports-regional')
 
   const csv = await download(page, 'Download CSV of the regional withdrawals')

@@ -14,7 +14,7 @@ export function compareClient() {
   const work = mkdtempSync(join(tmpdir(), 'fosterhub-client-'))
   try {
     const out = join(work, 'schema.d.ts')
-    execFileSync(join(frontend, 'node_modules', '.bin', 'openapi-typescript'), ['src/api/openapi.json', '-o', out], {
+    execFileSync(join(frontend, 'node_modules', '.bin', 'openapi-typescript'), ['src/api/openapi.json', '-o', out, '--default-non-nullable', 'false'], {
       cwd: frontend,
       stdio: 'pipe',
     })

@@ -6,5 +6,12 @@ import type { components, operations, paths } from './schema'
 // Same origin: in the browser the API is on the page's own host (the CSP allows only that).
 export const api = createClient<paths>({ baseUrl: globalThis.location?.origin ?? '', fetch: authFetch })
 
+/**
+ * The same API typed for its JSON answers only. An operation that also answers another format
+ * (reports offer `text/csv`) types `data` as its JSON shape here; fetch the other format with
+ * `api` and `parseAs`.
+ */
+export const jsonApi = createClient<paths, 'application/json'>({ baseUrl: globalThis.location?.origin ?? '', fetch: authFetch })
+
 export type Schemas = components['schemas']
 export type Operations = operations

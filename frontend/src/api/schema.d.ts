@@ -55,6 +55,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/enquiries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The council's enquiries, newest first, with filters and search
+         * @description `q` matches a name, a reference, a postcode or its district, or an email. `overdue=true` lists work past its target; `recontact=true` people who withdrew or stopped answering, agreed to hear from the council again (`marketing_ok`), and closed longer ago than the council's re-contact interval (`retention.recontact_after_months`, default 6); `offer_no_response=true` open enquiries whose failed contact attempts reached the council's number. Repeat enquiries are left out unless `include_repeats=true`.
+         */
+        get: operations["enquiries:list"];
+        put?: never;
+        /**
+         * Ask about fostering (public)
+         * @description The public enquiry. JSON answers 201 with the reference. An HTML form post (`application/x-www-form-urlencoded`, flat field names) answers 303 to the thank-you page, or the form again with its errors, so the form works without JavaScript. Give `council`, or a postcode that one of the councils covers. Rate-limited per address; honours `Idempotency-Key`. The same person asking again within 90 days is linked to their first enquiry.
+         */
+        post: operations["enquiries:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pipeline's stages, allowed moves and reason codes, with counts per stage */
+        get: operations["enquiries:pipeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enquiries/{enquiry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One enquiry (the read is audited) */
+        get: operations["enquiries:get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Correct contact details, interests or household; assign to an officer
+         * @description Needs `If-Match` with the ETag from the last read.
+         */
+        patch: operations["enquiries:update"];
+        trace?: never;
+    };
+    "/api/v1/enquiries/{enquiry_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an enquiry to its next stage, or close it with a reason
+         * @description Only the allowed moves (see `allowed_moves` on the enquiry, or `/pipeline`); 409 otherwise. Closing outcomes need a reason code: withdrawals use Ofsted's AW codes. A move to `approved` makes the carer household; `approval` gives its terms.
+         */
+        post: operations["enquiries:move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enquiries/{enquiry_id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything that happened to an enquiry, oldest first */
+        get: operations["enquiries:timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enquiries/{enquiry_id}/contact-attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a try at reaching the person
+         * @description The answer's `offer_no_response` header says whether the council's number of failed attempts has been reached, so the enquiry may be closed as `no_response`.
+         */
+        post: operations["enquiries:add_contact_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enquiries/{enquiry_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a note to an enquiry */
+        post: operations["enquiries:add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enquiries/{enquiry_id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything held on the person (a subject access request) */
+        get: operations["enquiries:export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enquiries/{enquiry_id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase the person's details; the anonymous history and counts stay */
+        post: operations["enquiries:erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -280,7 +450,7 @@ export interface paths {
         };
         /**
          * Which council covers a postcode
-         * @description Accepts a full postcode in any spacing or case (`l18jq`) or an outward code (`L1`). The ONS Postcode Directory decides where it is loaded; otherwise the councils' coverage by sector and outward code.
+         * @description Accepts a full postcode in any spacing or case (`l18jq`) or an outward code (`L1`). The ONS Postcode Directory decides where it is loaded; otherwise the councils' coverage by sector and outward code. A postcode no council covers is a 404 `postcode-not-covered` problem naming the nearest councils (`nearest_councils`, with `distance_km` when the postcode's position is known): the same problem the public enquiry answers (there as a 422 naming `contact.postcode`).
          */
         get: operations["councils:route"];
         put?: never;
@@ -324,6 +494,26 @@ export interface paths {
         put?: never;
         /** Add a person to the council */
         post: operations["users:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your council's staff: names and roles, for assigning work (any member of staff)
+         * @description Everyone in the caller's council with a staff role, by name. Only `id`, `display_name`, staff `roles` and `is_active`: no email or sign-in details (admins have `/users` for those). `active=true` for the people work can be assigned to; without it, deactivated colleagues are listed too, so past assignees still have a name.
+         */
+        get: operations["users:staff"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -382,176 +572,6 @@ export interface paths {
          * @description Ends every other session of yours; the session making the change carries on. Wrong current passwords count against the sign-in throttle (429, then 423).
          */
         post: operations["users:change_password"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enquiries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The council's enquiries, newest first, with filters and search
-         * @description `q` matches a name, a reference, a postcode or its district, or an email. `overdue=true` lists work past its target; `recontact=true` people who withdrew or stopped answering, agreed to contact, and closed longer ago than the council's re-contact interval; `offer_no_response=true` open enquiries whose failed contact attempts reached the council's number. Repeat enquiries are left out unless `include_repeats=true`.
-         */
-        get: operations["enquiries:list"];
-        put?: never;
-        /**
-         * Ask about fostering (public)
-         * @description The public enquiry. JSON answers 201 with the reference. An HTML form post (`application/x-www-form-urlencoded`, flat field names) answers 303 to the thank-you page, or the form again with its errors, so the form works without JavaScript. Give `council`, or a postcode that one of the councils covers. Rate-limited per address; honours `Idempotency-Key`. The same person asking again within 90 days is linked to their first enquiry.
-         */
-        post: operations["enquiries:create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/pipeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The pipeline's stages, allowed moves and reason codes, with counts per stage */
-        get: operations["enquiries:pipeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enquiries/{enquiry_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One enquiry (the read is audited) */
-        get: operations["enquiries:get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Correct contact details, interests or household; assign to an officer
-         * @description Needs `If-Match` with the ETag from the last read.
-         */
-        patch: operations["enquiries:update"];
-        trace?: never;
-    };
-    "/api/v1/enquiries/{enquiry_id}/transitions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Move an enquiry to its next stage, or close it with a reason
-         * @description Only the allowed moves (see `allowed_moves` on the enquiry, or `/pipeline`); 409 otherwise. Closing outcomes need a reason code: withdrawals use Ofsted's AW codes. A move to `approved` makes the carer household; `approval` gives its terms.
-         */
-        post: operations["enquiries:move"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enquiries/{enquiry_id}/timeline": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Everything that happened to an enquiry, oldest first */
-        get: operations["enquiries:timeline"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enquiries/{enquiry_id}/contact-attempts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Record a try at reaching the person
-         * @description The answer's `offer_no_response` header says whether the council's number of failed attempts has been reached, so the enquiry may be closed as `no_response`.
-         */
-        post: operations["enquiries:add_contact_attempt"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enquiries/{enquiry_id}/notes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Add a note to an enquiry */
-        post: operations["enquiries:add_note"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enquiries/{enquiry_id}/export": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Everything held on the person (a subject access request) */
-        get: operations["enquiries:export"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/enquiries/{enquiry_id}/erasure": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Erase the person's details; the anonymous history and counts stay */
-        post: operations["enquiries:erase"];
         delete?: never;
         options?: never;
         head?: never;
@@ -803,7 +823,7 @@ export interface paths {
         head?: never;
         /**
          * Change an event (the hosting council's staff)
-         * @description Needs `If-Match`. Raising the capacity gives the new places to the waiting list (emailed); it cannot go below the places already held (409 naming `capacity`).
+         * @description Needs `If-Match`; the `ETag` comes from `GET /events/{id}`. Raising the capacity gives the new places to the waiting list in order (each emailed); it cannot go below the places already held (409 `capacity-below-places` naming `capacity`: cancel registrations first). Once published, a change of `starts_at`, `ends_at`, `venue` or `online_url` is emailed to everyone with a place or on the waiting list. `cost_pence` sets the event's campaign cost (results' cost per enquiry).
          */
         patch: operations["events:update"];
         trace?: never;
@@ -896,6 +916,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carers/me/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events for carers or applicants you can book, soonest first (carers, applicants)
+         * @description Published events that have not ended, hosted or co-hosted by your council, for your audience, other than training sessions (those are in `GET /training/sessions`). `my_booking` is your own booking's status.
+         */
+        get: operations["events:list_bookable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{event_id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book yourself a place at an event for your audience (carers, applicants)
+         * @description The same seat logic as a public registration: a place while seats remain, then the waiting list; emailed with a cancellation link. Booking twice is 409 (`already-registered`); an event not for your audience or council is 404.
+         */
+        post: operations["events:book"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{event_id}/bookings/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Cancel your own booking (carers, applicants)
+         * @description The place goes to the first on the waiting list, who is emailed.
+         */
+        delete: operations["events:cancel_booking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carers/me/calendar-token": {
         parameters: {
             query?: never;
@@ -982,6 +1062,46 @@ export interface paths {
          */
         post: operations["events:check_in"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{event_id}/check-ins/{registration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Undo a check-in made by mistake (staff of the host and co-hosts)
+         * @description The registration goes back to `confirmed` (the place stays theirs); at a training session the completion the check-in recorded is taken back. Only an `attended` registration can be undone (409 otherwise).
+         */
+        delete: operations["events:undo_check_in"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/{event_id}/no-shows/{registration_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Undo marking someone as not coming (staff of the host and co-hosts)
+         * @description A `no_show` registration goes back to `confirmed`; anything else is 409.
+         */
+        delete: operations["events:undo_no_show"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1232,109 +1352,9 @@ export interface paths {
         };
         /**
          * The recruitment funnel: how far each enquiry got, and what moved in the period
-         * @description `cohort`: enquiries received in the period (repeats left out) by the furthest pipeline stage each reached, with the conversion between consecutive stages, and where they are now. `activity`: moves into each stage that happened in the period, whenever the enquiry arrived. `by` adds the same figures per channel, campaign code, event, ambassador code, or referred/not referred. The period defaults to the 12 months to today.
+         * @description `cohort`: enquiries received in the period (repeats left out) by the furthest pipeline stage each reached, with the conversion between consecutive stages, and where they are now. `activity`: moves into each stage that happened in the period, whenever the enquiry arrived. `by` adds the same figures per channel, campaign code, event (with its title and day where the council may name it), ambassador code, or referred/not referred. The period defaults to the 12 months to today.
          */
         get: operations["reports:funnel"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/time-in-stage": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * How long each step takes against the council's targets, and what is overdue
-         * @description For each stage, the moves on to the next stage made in the period: how many, the median and 90th percentile of the days spent in the stage (working days where the council's target for the next stage is in working days), and how many took longer than that target. `overdue` is today's open work past its due time, longest first (references only). The period defaults to the 12 months to today.
-         */
-        get: operations["reports:time_in_stage"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/sources": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Where enquiries come from and how far they get, per channel and campaign code
-         * @description Enquiries received in the period (all time by default), per channel and per campaign code: how many, the share that reached an initial visit and an application, approvals, the no-response rate, and for codes with a known cost the cost per enquiry and per approval (the code's whole cost over the enquiries counted).
-         */
-        get: operations["reports:sources"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/withdrawals": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Withdrawals by Ofsted reason code and by the stage they left at
-         * @description Withdrawals made in the period (all time by default).
-         */
-        get: operations["reports:withdrawals"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/retention": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Carer households gained and lost, years fostering, places and vacancies
-         * @description Households approved and deregistered (by reason) in the period, the net change, the households approved at its end with their places and average years fostering, and today's households, places and vacancies (places of approved households not on hold). The period defaults to the 12 months to today.
-         */
-        get: operations["reports:retention"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/reports/ofsted-return": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The figures of Ofsted's fostering data collection for a year from 1 April
-         * @description Each figure is defined in docs/reports.md.
-         */
-        get: operations["reports:ofsted_return"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1363,6 +1383,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/time-in-stage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How long each step takes against the council's targets, and what is overdue
+         * @description For each stage, the moves on to the next stage made in the period: how many, the median and 90th percentile of the days spent in the stage (working days where the council's target for the next stage is in working days), and how many took longer than that target. `overdue` is today's open work past its due time, longest first (references only). The period defaults to the 12 months to today.
+         */
+        get: operations["reports:time_in_stage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{slug}/reports/time-in-stage": {
         parameters: {
             query?: never;
@@ -1375,6 +1415,26 @@ export interface paths {
          * @description As `/reports/time-in-stage`, with overdue counts and no list. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`, and any share, rate, median or average made from such a count is null.
          */
         get: operations["reports:regional_time_in_stage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where enquiries come from and how far they get, per channel and campaign code
+         * @description Enquiries received in the period (all time by default), per channel and per campaign code: how many, the share that reached an initial visit and an application, approvals, the no-response rate, and for codes with a known cost the cost per enquiry and per approval (the code's whole cost over the enquiries counted).
+         */
+        get: operations["reports:sources"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1403,6 +1463,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Withdrawals by Ofsted reason code and by the stage they left at
+         * @description Withdrawals made in the period (all time by default).
+         */
+        get: operations["reports:withdrawals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{slug}/reports/withdrawals": {
         parameters: {
             query?: never;
@@ -1423,6 +1503,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Carer households gained and lost, years fostering, places and vacancies
+         * @description Households approved and deregistered (by reason) in the period, the net change, the households approved at its end with their places and average years fostering, and today's households, places and vacancies (places of approved households not on hold). The period defaults to the 12 months to today.
+         */
+        get: operations["reports:retention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/regions/{slug}/reports/retention": {
         parameters: {
             query?: never;
@@ -1435,6 +1535,26 @@ export interface paths {
          * @description As `/reports/retention`. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`, and any share, rate, median or average made from such a count is null.
          */
         get: operations["reports:regional_retention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/ofsted-return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures of Ofsted's fostering data collection for a year from 1 April
+         * @description Each figure is defined in docs/reports.md.
+         */
+        get: operations["reports:ofsted_return"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1483,15 +1603,13 @@ export interface components {
              */
             expires_in: number;
         };
-        /** RegionalActivity */
-        Activity_Union_int__Literal__fewer_than_5____: {
+        /**
+         * Activity
+         * @description Moves into each stage (closing outcomes included) that happened within the period.
+         */
+        Activity: {
             /** Entered */
-            entered: components["schemas"]["StageCount_Union_int__Literal__fewer_than_5____"][];
-        };
-        /** Activity */
-        Activity_int_: {
-            /** Entered */
-            entered: components["schemas"]["StageCount_int_"][];
+            entered: components["schemas"]["ReportStageCount"][];
         };
         /** Adult */
         Adult: {
@@ -1512,17 +1630,106 @@ export interface components {
              * Age Min
              * @default 0
              */
-            age_min: number;
+            age_min?: number;
             /**
              * Age Max
              * @default 17
              */
-            age_max: number;
+            age_max?: number;
             /**
              * Places
              * @default 1
              */
-            places: number;
+            places?: number;
+        };
+        /**
+         * BookableEvent
+         * @description An event for carers or applicants, with the caller's own booking.
+         */
+        BookableEvent: {
+            /** Id */
+            id: string;
+            /** @description The hosting council */
+            council: components["schemas"]["CouncilRef"];
+            /** Cohosts */
+            cohosts: components["schemas"]["CouncilRef"][];
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "drop_in" | "information_evening" | "webinar" | "stall" | "celebration" | "training";
+            /** Title */
+            title: string;
+            /** Description */
+            description: string | null;
+            venue: components["schemas"]["VenueOut"] | null;
+            /**
+             * Is Online
+             * @description The joining link is sent to those registered
+             */
+            is_online: boolean;
+            /** Partner Organisation */
+            partner_organisation: string | null;
+            /**
+             * Starts At
+             * Format: date-time
+             * @description London time with that day's offset (`+00:00` or `+01:00`, never `Z`)
+             */
+            starts_at: string;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Time Zone
+             * @default Europe/London
+             * @constant
+             */
+            time_zone: "Europe/London";
+            /** Capacity */
+            capacity: number | null;
+            /**
+             * Seats Left
+             * @description None when the event has no limit
+             */
+            seats_left: number | null;
+            /** Is Full */
+            is_full: boolean;
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "public" | "carers" | "applicants" | "staff";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "draft" | "published" | "cancelled";
+            /**
+             * Campaign Code
+             * @description Quote it when enquiring: attribution
+             */
+            campaign_code: string | null;
+            /** Course Id */
+            course_id: string | null;
+            /**
+             * Enquiry Url
+             * @description The enquiry form, carrying the event's code
+             */
+            enquiry_url: string;
+            /**
+             * Distance Km
+             * @description From the `near` postcode, when given
+             */
+            distance_km?: number | null;
+            /** @description Only for staff of the hosting or a co-hosting council */
+            staff?: components["schemas"]["EventStaffView"] | null;
+            /**
+             * My Booking
+             * @description Your booking's status, if any
+             */
+            my_booking: ("confirmed" | "waitlisted" | "cancelled" | "attended" | "no_show") | null;
         };
         /** Booking */
         Booking: {
@@ -1562,7 +1769,7 @@ export interface components {
              * @default campaign
              * @enum {string}
              */
-            kind: "campaign" | "ambassador";
+            kind?: "campaign" | "ambassador";
             /** Starts On */
             starts_on?: string | null;
             /** Ends On */
@@ -1689,32 +1896,8 @@ export interface components {
             /** Token */
             token: string;
         };
-        /** RegionalChannelSource */
-        ChannelSource_Union_int__Literal__fewer_than_5____: {
-            /** Enquiries */
-            enquiries: number | "fewer than 5";
-            /** Reached Initial Visit */
-            reached_initial_visit: number | "fewer than 5";
-            /** Share Initial Visit */
-            share_initial_visit: number | null;
-            /** Reached Application */
-            reached_application: number | "fewer than 5";
-            /** Share Application */
-            share_application: number | null;
-            /** Approvals */
-            approvals: number | "fewer than 5";
-            /**
-             * No Response
-             * @description Closed as no response (and not reopened)
-             */
-            no_response: number | "fewer than 5";
-            /** No Response Rate */
-            no_response_rate: number | null;
-            /** Channel */
-            channel: string;
-        };
         /** ChannelSource */
-        ChannelSource_int_: {
+        ChannelSource: {
             /** Enquiries */
             enquiries: number;
             /** Reached Initial Visit */
@@ -1760,35 +1943,17 @@ export interface components {
             /** Scope */
             scope: string;
         };
-        /** RegionalCodeAtStage */
-        CodeAtStage_Union_int__Literal__fewer_than_5____: {
-            /** Code */
-            code: string;
-            /** Stage */
-            stage: string;
-            /** Count */
-            count: number | "fewer than 5";
-        };
         /** CodeAtStage */
-        CodeAtStage_int_: {
+        CodeAtStage: {
             /** Code */
             code: string;
             /** Stage */
             stage: string;
             /** Count */
             count: number;
-        };
-        /** RegionalCodeCount */
-        CodeCount_Union_int__Literal__fewer_than_5____: {
-            /** Code */
-            code: string;
-            /** Text */
-            text: string;
-            /** Count */
-            count: number | "fewer than 5";
         };
         /** CodeCount */
-        CodeCount_int_: {
+        CodeCount: {
             /** Code */
             code: string;
             /** Text */
@@ -1796,29 +1961,15 @@ export interface components {
             /** Count */
             count: number;
         };
-        /** RegionalCohort */
-        Cohort_Union_int__Literal__fewer_than_5____: {
-            /** Enquiries */
-            enquiries: number | "fewer than 5";
-            /** Stages */
-            stages: components["schemas"]["StageReached_Union_int__Literal__fewer_than_5____"][];
-            /**
-             * Open
-             * @description Still in a pipeline stage before approval
-             */
-            open: number | "fewer than 5";
-            /**
-             * Closed
-             * @description Where they are now, among the closed
-             */
-            closed: components["schemas"]["OutcomeCount_Union_int__Literal__fewer_than_5____"][];
-        };
-        /** Cohort */
-        Cohort_int_: {
+        /**
+         * Cohort
+         * @description Enquiries received in the period (repeats left out) and how far each got.
+         */
+        Cohort: {
             /** Enquiries */
             enquiries: number;
             /** Stages */
-            stages: components["schemas"]["StageReached_int_"][];
+            stages: components["schemas"]["StageReached"][];
             /**
              * Open
              * @description Still in a pipeline stage before approval
@@ -1828,7 +1979,7 @@ export interface components {
              * Closed
              * @description Where they are now, among the closed
              */
-            closed: components["schemas"]["OutcomeCount_int_"][];
+            closed: components["schemas"]["OutcomeCount"][];
         };
         /**
          * CompletionCreate
@@ -1906,7 +2057,7 @@ export interface components {
              * Marketing Ok
              * @default false
              */
-            marketing_ok: boolean;
+            marketing_ok?: boolean;
         };
         /** ConsentOut */
         ConsentOut: {
@@ -2016,17 +2167,17 @@ export interface components {
             fostering_types: ("emergency" | "short_term" | "long_term" | "short_breaks" | "parent_and_child" | "therapeutic" | "family_and_friends" | "unsure")[];
             office_hours: components["schemas"]["OfficeHours"];
         };
-        /** RegionalCouncilFunnel */
-        CouncilFunnel_Union_int__Literal__fewer_than_5____: {
+        /** CouncilFunnel */
+        CouncilFunnel: {
             /** Council */
             council: string;
             /** Name */
             name: string;
-            cohort: components["schemas"]["Cohort_Union_int__Literal__fewer_than_5____"];
-            activity: components["schemas"]["Activity_Union_int__Literal__fewer_than_5____"];
+            cohort: components["schemas"]["RegionalCohort"];
+            activity: components["schemas"]["RegionalActivity"];
         };
-        /** RegionalCouncilOfsted */
-        CouncilOfsted_Union_int__Literal__fewer_than_5____: {
+        /** CouncilOfsted */
+        CouncilOfsted: {
             /** Initial Enquiries */
             initial_enquiries: number | "fewer than 5";
             /** Applications Received */
@@ -2038,7 +2189,7 @@ export interface components {
             /** Applications Turned Down */
             applications_turned_down: number | "fewer than 5";
             /** Withdrawal Reasons */
-            withdrawal_reasons: components["schemas"]["CodeCount_Union_int__Literal__fewer_than_5____"][];
+            withdrawal_reasons: components["schemas"]["RegionalCodeCount"][];
             /** Households At 31 March */
             households_at_31_march: number | "fewer than 5";
             /** Places At 31 March */
@@ -2046,7 +2197,7 @@ export interface components {
             /** Deregistrations */
             deregistrations: number | "fewer than 5";
             /** Deregistrations By Reason */
-            deregistrations_by_reason: components["schemas"]["ReasonCount_Union_int__Literal__fewer_than_5____"][];
+            deregistrations_by_reason: components["schemas"]["RegionalReasonCount"][];
             /** Council */
             council: string;
             /** Name */
@@ -2059,20 +2210,20 @@ export interface components {
             /** Name */
             name: string;
         };
-        /** RegionalCouncilRetention */
-        CouncilRetention_Union_int__Literal__fewer_than_5____: {
+        /** CouncilRetention */
+        CouncilRetention: {
             /** Approved */
             approved: number | "fewer than 5";
             /** Deregistered */
             deregistered: number | "fewer than 5";
             /** Deregistered By Reason */
-            deregistered_by_reason: components["schemas"]["ReasonCount_Union_int__Literal__fewer_than_5____"][];
+            deregistered_by_reason: components["schemas"]["RegionalReasonCount"][];
             /** Net Change */
             net_change: number | null;
             /** Average Years Fostering Of Leavers */
             average_years_fostering_of_leavers: number | null;
-            at_end: components["schemas"]["HouseholdsAt_Union_int__Literal__fewer_than_5____"];
-            current: components["schemas"]["CurrentHouseholds_Union_int__Literal__fewer_than_5____"];
+            at_end: components["schemas"]["RegionalHouseholdsAt"];
+            current: components["schemas"]["RegionalCurrentHouseholds"];
             /** Council */
             council: string;
             /** Name */
@@ -2110,14 +2261,14 @@ export interface components {
             /** Fostering Types */
             fostering_types?: ("emergency" | "short_term" | "long_term" | "short_breaks" | "parent_and_child" | "therapeutic" | "family_and_friends" | "unsure")[] | null;
         };
-        /** RegionalCouncilSources */
-        CouncilSources_Union_int__Literal__fewer_than_5____: {
+        /** CouncilSources */
+        CouncilSources: {
             /** Council */
             council: string;
             /** Name */
             name: string;
             /** Channels */
-            channels: components["schemas"]["ChannelSource_Union_int__Literal__fewer_than_5____"][];
+            channels: components["schemas"]["RegionalChannelSource"][];
         };
         /** CouncilSummary */
         CouncilSummary: {
@@ -2131,32 +2282,32 @@ export interface components {
              */
             region: string | null;
         };
-        /** RegionalCouncilTimeInStage */
-        CouncilTimeInStage_Union_int__Literal__fewer_than_5____: {
+        /** CouncilTimeInStage */
+        CouncilTimeInStage: {
             /** Council */
             council: string;
             /** Name */
             name: string;
             /** Stages */
-            stages: components["schemas"]["StageTime_Union_int__Literal__fewer_than_5____"][];
-            overdue: components["schemas"]["Overdue_Union_int__Literal__fewer_than_5____"];
+            stages: components["schemas"]["RegionalStageTime"][];
+            overdue: components["schemas"]["RegionalOverdue"];
         };
-        /** RegionalCouncilWithdrawals */
-        CouncilWithdrawals_Union_int__Literal__fewer_than_5____: {
+        /** CouncilWithdrawals */
+        CouncilWithdrawals: {
             /** Total */
             total: number | "fewer than 5";
             /** By Code */
-            by_code: components["schemas"]["CodeCount_Union_int__Literal__fewer_than_5____"][];
+            by_code: components["schemas"]["RegionalCodeCount"][];
             /**
              * By Stage
              * @description The stage they left from
              */
-            by_stage: components["schemas"]["StageCount_Union_int__Literal__fewer_than_5____"][];
+            by_stage: components["schemas"]["RegionalStageCount"][];
             /**
              * By Code And Stage
              * @description Non-zero pairs only
              */
-            by_code_and_stage: components["schemas"]["CodeAtStage_Union_int__Literal__fewer_than_5____"][];
+            by_code_and_stage: components["schemas"]["RegionalCodeAtStage"][];
             /** Council */
             council: string;
             /** Name */
@@ -2173,7 +2324,7 @@ export interface components {
              * @description Part of the Training, Support and Development Standards
              * @default false
              */
-            is_tsd: boolean;
+            is_tsd?: boolean;
             /**
              * Valid For Months
              * @description How long a completion counts; null: for good
@@ -2235,25 +2386,8 @@ export interface components {
             /** Expires On */
             expires_on: string | null;
         };
-        /** RegionalCurrentHouseholds */
-        CurrentHouseholds_Union_int__Literal__fewer_than_5____: {
-            /**
-             * Households
-             * @description Approved or on hold today
-             */
-            households: number | "fewer than 5";
-            /** On Hold */
-            on_hold: number | "fewer than 5";
-            /** Places */
-            places: number | "fewer than 5";
-            /**
-             * Vacancies
-             * @description Places of approved households not on hold (placements are not recorded yet, so no place counts as filled)
-             */
-            vacancies: number | "fewer than 5";
-        };
         /** CurrentHouseholds */
-        CurrentHouseholds_int_: {
+        CurrentHouseholds: {
             /**
              * Households
              * @description Approved or on hold today
@@ -2474,7 +2608,7 @@ export interface components {
              * @default draft
              * @enum {string}
              */
-            status: "draft" | "published";
+            status?: "draft" | "published";
             /**
              * Cohosts
              * @description Slugs of co-hosting councils
@@ -2519,7 +2653,7 @@ export interface components {
             /**
              * Starts At
              * Format: date-time
-             * @description With the Europe/London offset of that day
+             * @description London time with that day's offset (`+00:00` or `+01:00`, never `Z`)
              */
             starts_at: string;
             /**
@@ -2574,8 +2708,8 @@ export interface components {
         };
         /**
          * EventPatch
-         * @description Changes to an event; `null` clears `description`, `capacity`, `venue`, `online_url`
-         *     and `partner_organisation`. Status changes go through publish and cancel.
+         * @description Changes to an event; `null` clears `description`, `capacity`, `venue`, `online_url`,
+         *     `partner_organisation` and `cost_pence`. Status changes go through publish and cancel.
          */
         EventPatch: {
             /** Title */
@@ -2601,6 +2735,11 @@ export interface components {
             cohosts?: string[] | null;
             /** Course Id */
             course_id?: string | null;
+            /**
+             * Cost Pence
+             * @description What the event costs; null: unknown
+             */
+            cost_pence?: number | null;
         };
         /** EventResults */
         EventResults: {
@@ -2653,6 +2792,11 @@ export interface components {
             online_url: string | null;
             counts: components["schemas"]["RegistrationCounts"];
             /**
+             * Cost Pence
+             * @description The event's campaign's cost, if known
+             */
+            cost_pence: number | null;
+            /**
              * Created At
              * Format: date-time
              */
@@ -2688,8 +2832,8 @@ export interface components {
              * @description The pipeline in order
              */
             stages: string[];
-            cohort: components["schemas"]["Cohort_int_"];
-            activity: components["schemas"]["Activity_int_"];
+            cohort: components["schemas"]["Cohort"];
+            activity: components["schemas"]["Activity"];
             /**
              * Splits
              * @description One per group when `by` is given
@@ -2705,11 +2849,16 @@ export interface components {
             key: string;
             /**
              * Label
-             * @description A campaign's or ambassador's name, where there is one
+             * @description A campaign's or ambassador's name, or an event's title, where there is one
              */
             label: string | null;
-            cohort: components["schemas"]["Cohort_int_"];
-            activity: components["schemas"]["Activity_int_"];
+            /**
+             * Starts On
+             * @description For `by=event`: the day the event starts (UTC); else null
+             */
+            starts_on?: string | null;
+            cohort: components["schemas"]["Cohort"];
+            activity: components["schemas"]["Activity"];
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -2788,7 +2937,10 @@ export interface components {
              * @description Defaults to today
              */
             status_changed_on?: string | null;
-            /** Deregistration Reason */
+            /**
+             * Deregistration Reason
+             * @description Required with status `deregistered`; otherwise leave it out or send null
+             */
             deregistration_reason?: ("retired" | "moved_away" | "transferred_to_agency" | "transferred_to_council" | "health" | "household_change" | "special_guardianship_or_adoption" | "allegation_or_concern" | "council_decision" | "other") | null;
             /** Fostering Types */
             fostering_types?: ("emergency" | "short_term" | "long_term" | "short_breaks" | "parent_and_child" | "therapeutic" | "family_and_friends" | "unsure")[] | null;
@@ -2806,22 +2958,8 @@ export interface components {
              */
             user_id?: string | null;
         };
-        /** RegionalHouseholdsAt */
-        HouseholdsAt_Union_int__Literal__fewer_than_5____: {
-            /**
-             * On
-             * Format: date
-             */
-            on: string;
-            /** Households */
-            households: number | "fewer than 5";
-            /** Places */
-            places: number | "fewer than 5";
-            /** Average Years Fostering */
-            average_years_fostering: number | null;
-        };
         /** HouseholdsAt */
-        HouseholdsAt_int_: {
+        HouseholdsAt: {
             /**
              * On
              * Format: date
@@ -2861,8 +2999,16 @@ export interface components {
             client_id?: string | null;
             /** Council */
             council: string;
-            /** Region */
+            /**
+             * Region
+             * @description A regional viewer's region, by id (kept for older clients)
+             */
             region?: string | null;
+            /**
+             * Region Slug
+             * @description A regional viewer's region, by slug: as in `/regions/{slug}/reports/...`
+             */
+            region_slug?: string | null;
             /** Roles */
             roles?: string[] | null;
             /** Scopes */
@@ -2887,6 +3033,20 @@ export interface components {
             rewards_due_pence: number;
             /** Rewards Paid Pence */
             rewards_paid_pence: number;
+        };
+        /** NearestCouncil */
+        NearestCouncil: {
+            /** Slug */
+            slug: string;
+            /** Name */
+            name: string;
+            /** Region */
+            region: string | null;
+            /**
+             * Distance Km
+             * @description From the postcode to the council's office, when the postcode's position is known (ONS postcode data loaded): the three nearest. Otherwise null, and the list names every council on the service by name
+             */
+            distance_km: number | null;
         };
         /** NoShowsCreate */
         NoShowsCreate: {
@@ -2933,17 +3093,17 @@ export interface components {
              *       4
              *     ]
              */
-            weekdays: number[];
+            weekdays?: number[];
             /**
              * Opens
              * @default 09:00
              */
-            opens: string;
+            opens?: string;
             /**
              * Closes
              * @default 17:00
              */
-            closes: string;
+            closes?: string;
             /** Out Of Hours Phone */
             out_of_hours_phone?: string | null;
         };
@@ -2960,7 +3120,7 @@ export interface components {
             /** Applications Turned Down */
             applications_turned_down: number;
             /** Withdrawal Reasons */
-            withdrawal_reasons: components["schemas"]["CodeCount_int_"][];
+            withdrawal_reasons: components["schemas"]["CodeCount"][];
             /** Households At 31 March */
             households_at_31_march: number;
             /** Places At 31 March */
@@ -2968,7 +3128,7 @@ export interface components {
             /** Deregistrations */
             deregistrations: number;
             /** Deregistrations By Reason */
-            deregistrations_by_reason: components["schemas"]["ReasonCount_int_"][];
+            deregistrations_by_reason: components["schemas"]["ReasonCount"][];
             /** Council */
             council: string;
             /**
@@ -2983,15 +3143,8 @@ export interface components {
              */
             is_complete: boolean;
         };
-        /** RegionalOutcomeCount */
-        OutcomeCount_Union_int__Literal__fewer_than_5____: {
-            /** Outcome */
-            outcome: string;
-            /** Count */
-            count: number | "fewer than 5";
-        };
         /** OutcomeCount */
-        OutcomeCount_int_: {
+        OutcomeCount: {
             /** Outcome */
             outcome: string;
             /** Count */
@@ -3014,7 +3167,7 @@ export interface components {
             /** Count */
             count: number;
             /** By Stage */
-            by_stage: components["schemas"]["StageCount_int_"][];
+            by_stage: components["schemas"]["ReportStageCount"][];
             /**
              * Items
              * @description The longest overdue first, at most 100
@@ -3023,12 +3176,12 @@ export interface components {
             /** Items Truncated */
             items_truncated: boolean;
         };
-        /** RegionalOverdue */
-        Overdue_Union_int__Literal__fewer_than_5____: {
-            /** Count */
-            count: number | "fewer than 5";
-            /** By Stage */
-            by_stage: components["schemas"]["StageCount_Union_int__Literal__fewer_than_5____"][];
+        /** Page[BookableEvent] */
+        Page_BookableEvent_: {
+            /** Items */
+            items: components["schemas"]["BookableEvent"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /** Page[CampaignResults] */
         Page_CampaignResults_: {
@@ -3093,6 +3246,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[StaffMember] */
+        Page_StaffMember_: {
+            /** Items */
+            items: components["schemas"]["StaffMember"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[TrainingSession] */
         Page_TrainingSession_: {
             /** Items */
@@ -3144,6 +3304,29 @@ export interface components {
             };
         };
         /**
+         * PostcodeNotCoveredProblem
+         * @description The problem when no council covers a postcode (`.../problems/postcode-not-covered`):
+         *     404 from `GET /routing`, 422 naming `contact.postcode` from `POST /enquiries`.
+         */
+        PostcodeNotCoveredProblem: {
+            /** Type */
+            type: string;
+            /** Title */
+            title: string;
+            /** Status */
+            status: number;
+            /** Detail */
+            detail?: string | null;
+            /** Instance */
+            instance?: string | null;
+            /** Errors */
+            errors?: components["schemas"]["FieldError"][] | null;
+            /** Request Id */
+            request_id?: string | null;
+            /** Nearest Councils */
+            nearest_councils: components["schemas"]["NearestCouncil"][];
+        };
+        /**
          * Problem
          * @description The body of every error answer (RFC 9457).
          */
@@ -3170,15 +3353,8 @@ export interface components {
             /** Text */
             text: string;
         };
-        /** RegionalReasonCount */
-        ReasonCount_Union_int__Literal__fewer_than_5____: {
-            /** Reason */
-            reason: string;
-            /** Count */
-            count: number | "fewer than 5";
-        };
         /** ReasonCount */
-        ReasonCount_int_: {
+        ReasonCount: {
             /** Reason */
             reason: string;
             /** Count */
@@ -3190,6 +3366,11 @@ export interface components {
             id: string;
             /** Household Id */
             household_id: string;
+            /**
+             * Household Name
+             * @description The referring carer household
+             */
+            household_name: string;
             /** Enquiry Id */
             enquiry_id: string;
             /** Enquiry Reference */
@@ -3235,6 +3416,93 @@ export interface components {
             /** Name */
             name: string;
         };
+        /**
+         * RegionalActivity
+         * @description Moves into each stage (closing outcomes included) that happened within the period.
+         */
+        RegionalActivity: {
+            /** Entered */
+            entered: components["schemas"]["RegionalStageCount"][];
+        };
+        /** RegionalChannelSource */
+        RegionalChannelSource: {
+            /** Enquiries */
+            enquiries: number | "fewer than 5";
+            /** Reached Initial Visit */
+            reached_initial_visit: number | "fewer than 5";
+            /** Share Initial Visit */
+            share_initial_visit: number | null;
+            /** Reached Application */
+            reached_application: number | "fewer than 5";
+            /** Share Application */
+            share_application: number | null;
+            /** Approvals */
+            approvals: number | "fewer than 5";
+            /**
+             * No Response
+             * @description Closed as no response (and not reopened)
+             */
+            no_response: number | "fewer than 5";
+            /** No Response Rate */
+            no_response_rate: number | null;
+            /** Channel */
+            channel: string;
+        };
+        /** RegionalCodeAtStage */
+        RegionalCodeAtStage: {
+            /** Code */
+            code: string;
+            /** Stage */
+            stage: string;
+            /** Count */
+            count: number | "fewer than 5";
+        };
+        /** RegionalCodeCount */
+        RegionalCodeCount: {
+            /** Code */
+            code: string;
+            /** Text */
+            text: string;
+            /** Count */
+            count: number | "fewer than 5";
+        };
+        /**
+         * RegionalCohort
+         * @description Enquiries received in the period (repeats left out) and how far each got.
+         */
+        RegionalCohort: {
+            /** Enquiries */
+            enquiries: number | "fewer than 5";
+            /** Stages */
+            stages: components["schemas"]["RegionalStageReached"][];
+            /**
+             * Open
+             * @description Still in a pipeline stage before approval
+             */
+            open: number | "fewer than 5";
+            /**
+             * Closed
+             * @description Where they are now, among the closed
+             */
+            closed: components["schemas"]["RegionalOutcomeCount"][];
+        };
+        /** RegionalCurrentHouseholds */
+        RegionalCurrentHouseholds: {
+            /**
+             * Households
+             * @description Approved or on hold today
+             */
+            households: number | "fewer than 5";
+            /** On Hold */
+            on_hold: number | "fewer than 5";
+            /** Places */
+            places: number | "fewer than 5";
+            /**
+             * Vacancies
+             * @description Places of approved households not on hold (placements are not recorded yet, so no place counts as filled)
+             */
+            vacancies: number | "fewer than 5";
+        };
         /** RegionalFunnel */
         RegionalFunnel: {
             /** Region */
@@ -3243,9 +3511,23 @@ export interface components {
             /** Stages */
             stages: string[];
             /** Councils */
-            councils: components["schemas"]["CouncilFunnel_Union_int__Literal__fewer_than_5____"][];
+            councils: components["schemas"]["CouncilFunnel"][];
             /** @description The region as a whole */
-            total: components["schemas"]["CouncilFunnel_Union_int__Literal__fewer_than_5____"];
+            total: components["schemas"]["CouncilFunnel"];
+        };
+        /** RegionalHouseholdsAt */
+        RegionalHouseholdsAt: {
+            /**
+             * On
+             * Format: date
+             */
+            on: string;
+            /** Households */
+            households: number | "fewer than 5";
+            /** Places */
+            places: number | "fewer than 5";
+            /** Average Years Fostering */
+            average_years_fostering: number | null;
         };
         /** RegionalOfsted */
         RegionalOfsted: {
@@ -3257,8 +3539,29 @@ export interface components {
             /** Is Complete */
             is_complete: boolean;
             /** Councils */
-            councils: components["schemas"]["CouncilOfsted_Union_int__Literal__fewer_than_5____"][];
-            total: components["schemas"]["CouncilOfsted_Union_int__Literal__fewer_than_5____"];
+            councils: components["schemas"]["CouncilOfsted"][];
+            total: components["schemas"]["CouncilOfsted"];
+        };
+        /** RegionalOutcomeCount */
+        RegionalOutcomeCount: {
+            /** Outcome */
+            outcome: string;
+            /** Count */
+            count: number | "fewer than 5";
+        };
+        /** RegionalOverdue */
+        RegionalOverdue: {
+            /** Count */
+            count: number | "fewer than 5";
+            /** By Stage */
+            by_stage: components["schemas"]["RegionalStageCount"][];
+        };
+        /** RegionalReasonCount */
+        RegionalReasonCount: {
+            /** Reason */
+            reason: string;
+            /** Count */
+            count: number | "fewer than 5";
         };
         /** RegionalRetention */
         RegionalRetention: {
@@ -3266,8 +3569,8 @@ export interface components {
             region: string;
             period: components["schemas"]["Period"];
             /** Councils */
-            councils: components["schemas"]["CouncilRetention_Union_int__Literal__fewer_than_5____"][];
-            total: components["schemas"]["CouncilRetention_Union_int__Literal__fewer_than_5____"];
+            councils: components["schemas"]["CouncilRetention"][];
+            total: components["schemas"]["CouncilRetention"];
         };
         /** RegionalSources */
         RegionalSources: {
@@ -3275,8 +3578,60 @@ export interface components {
             region: string;
             period: components["schemas"]["Period"];
             /** Councils */
-            councils: components["schemas"]["CouncilSources_Union_int__Literal__fewer_than_5____"][];
-            total: components["schemas"]["CouncilSources_Union_int__Literal__fewer_than_5____"];
+            councils: components["schemas"]["CouncilSources"][];
+            total: components["schemas"]["CouncilSources"];
+        };
+        /** RegionalStageCount */
+        RegionalStageCount: {
+            /** Stage */
+            stage: string;
+            /** Count */
+            count: number | "fewer than 5";
+        };
+        /** RegionalStageReached */
+        RegionalStageReached: {
+            /** Stage */
+            stage: string;
+            /**
+             * Reached
+             * @description Enquiries of the cohort that got at least this far
+             */
+            reached: number | "fewer than 5";
+            /**
+             * Conversion From Previous
+             * @description reached / reached at the stage before (0-1); null for the first stage, when the stage before has none, or when either count is suppressed
+             */
+            conversion_from_previous: number | null;
+        };
+        /** RegionalStageTime */
+        RegionalStageTime: {
+            /** Stage */
+            stage: string;
+            /** Next Stage */
+            next_stage: string;
+            /**
+             * Moves
+             * @description Moves on to the next stage within the period
+             */
+            moves: number | "fewer than 5";
+            /**
+             * Unit
+             * @enum {string}
+             */
+            unit: "working_days" | "calendar_days";
+            /** Median Days */
+            median_days: number | null;
+            /** P90 Days */
+            p90_days: number | null;
+            /** @description The council's target for reaching the next stage */
+            target: components["schemas"]["Target"] | null;
+            /**
+             * Over Target
+             * @description Moves that took longer than the target
+             */
+            over_target: number | "fewer than 5" | null;
+            /** Share Over Target */
+            share_over_target: number | null;
         };
         /** RegionalTimeInStage */
         RegionalTimeInStage: {
@@ -3289,9 +3644,9 @@ export interface components {
              */
             as_of: string;
             /** Councils */
-            councils: components["schemas"]["CouncilTimeInStage_Union_int__Literal__fewer_than_5____"][];
+            councils: components["schemas"]["CouncilTimeInStage"][];
             /** @description Durations in working days for a stage where every council's target for the next stage is in working days; over-target counts by each council's own target */
-            total: components["schemas"]["CouncilTimeInStage_Union_int__Literal__fewer_than_5____"];
+            total: components["schemas"]["CouncilTimeInStage"];
         };
         /** RegionalWithdrawals */
         RegionalWithdrawals: {
@@ -3299,8 +3654,8 @@ export interface components {
             region: string;
             period: components["schemas"]["Period"];
             /** Councils */
-            councils: components["schemas"]["CouncilWithdrawals_Union_int__Literal__fewer_than_5____"][];
-            total: components["schemas"]["CouncilWithdrawals_Union_int__Literal__fewer_than_5____"];
+            councils: components["schemas"]["CouncilWithdrawals"][];
+            total: components["schemas"]["CouncilWithdrawals"];
         };
         /** RegistrationCounts */
         RegistrationCounts: {
@@ -3401,23 +3756,30 @@ export interface components {
              */
             waitlist_position: number | null;
         };
+        /** ReportStageCount */
+        ReportStageCount: {
+            /** Stage */
+            stage: string;
+            /** Count */
+            count: number;
+        };
         /** Retention */
         Retention: {
             /**
              * Closed Enquiry Years
              * @default 3
              */
-            closed_enquiry_years: number;
+            closed_enquiry_years?: number;
             /**
              * Recontact After Months
              * @default 6
              */
-            recontact_after_months: number;
+            recontact_after_months?: number;
             /**
              * Failed Contact Attempts Before No Response
              * @default 3
              */
-            failed_contact_attempts_before_no_response: number;
+            failed_contact_attempts_before_no_response?: number;
         };
         /** RetentionReport */
         RetentionReport: {
@@ -3426,13 +3788,13 @@ export interface components {
             /** Deregistered */
             deregistered: number;
             /** Deregistered By Reason */
-            deregistered_by_reason: components["schemas"]["ReasonCount_int_"][];
+            deregistered_by_reason: components["schemas"]["ReasonCount"][];
             /** Net Change */
             net_change: number | null;
             /** Average Years Fostering Of Leavers */
             average_years_fostering_of_leavers: number | null;
-            at_end: components["schemas"]["HouseholdsAt_int_"];
-            current: components["schemas"]["CurrentHouseholds_int_"];
+            at_end: components["schemas"]["HouseholdsAt"];
+            current: components["schemas"]["CurrentHouseholds"];
             /** Council */
             council: string;
             period: components["schemas"]["Period"];
@@ -3476,9 +3838,27 @@ export interface components {
             council: string;
             period: components["schemas"]["Period"];
             /** Channels */
-            channels: components["schemas"]["ChannelSource_int_"][];
+            channels: components["schemas"]["ChannelSource"][];
             /** Campaigns */
             campaigns: components["schemas"]["CampaignSource"][];
+        };
+        /**
+         * StaffMember
+         * @description A colleague, as every member of staff may see them: enough to assign work and to say
+         *     who did what. No email, sign-in or security details (those are for admins: `/users`).
+         */
+        StaffMember: {
+            /** Id */
+            id: string;
+            /** Display Name */
+            display_name: string;
+            /**
+             * Roles
+             * @description Staff roles only
+             */
+            roles: ("admin" | "recruitment_officer" | "social_worker" | "placement_officer" | "manager" | "carer" | "applicant" | "regional_viewer")[];
+            /** Is Active */
+            is_active: boolean;
         };
         /** StageCount */
         StageCount: {
@@ -3489,37 +3869,8 @@ export interface components {
             /** Overdue */
             overdue: number;
         };
-        /** RegionalStageCount */
-        StageCount_Union_int__Literal__fewer_than_5____: {
-            /** Stage */
-            stage: string;
-            /** Count */
-            count: number | "fewer than 5";
-        };
-        /** StageCount */
-        StageCount_int_: {
-            /** Stage */
-            stage: string;
-            /** Count */
-            count: number;
-        };
-        /** RegionalStageReached */
-        StageReached_Union_int__Literal__fewer_than_5____: {
-            /** Stage */
-            stage: string;
-            /**
-             * Reached
-             * @description Enquiries of the cohort that got at least this far
-             */
-            reached: number | "fewer than 5";
-            /**
-             * Conversion From Previous
-             * @description reached / reached at the stage before (0-1); null for the first stage, when the stage before has none, or when either count is suppressed
-             */
-            conversion_from_previous: number | null;
-        };
         /** StageReached */
-        StageReached_int_: {
+        StageReached: {
             /** Stage */
             stage: string;
             /**
@@ -3552,38 +3903,8 @@ export interface components {
              */
             from_stage?: string | null;
         };
-        /** RegionalStageTime */
-        StageTime_Union_int__Literal__fewer_than_5____: {
-            /** Stage */
-            stage: string;
-            /** Next Stage */
-            next_stage: string;
-            /**
-             * Moves
-             * @description Moves on to the next stage within the period
-             */
-            moves: number | "fewer than 5";
-            /**
-             * Unit
-             * @enum {string}
-             */
-            unit: "working_days" | "calendar_days";
-            /** Median Days */
-            median_days: number | null;
-            /** P90 Days */
-            p90_days: number | null;
-            /** @description The council's target for reaching the next stage */
-            target: components["schemas"]["Target"] | null;
-            /**
-             * Over Target
-             * @description Moves that took longer than the target
-             */
-            over_target: number | "fewer than 5" | null;
-            /** Share Over Target */
-            share_over_target: number | null;
-        };
         /** StageTime */
-        StageTime_int_: {
+        StageTime: {
             /** Stage */
             stage: string;
             /** Next Stage */
@@ -3651,7 +3972,7 @@ export interface components {
              */
             as_of: string;
             /** Stages */
-            stages: components["schemas"]["StageTime_int_"][];
+            stages: components["schemas"]["StageTime"][];
             overdue: components["schemas"]["OverdueList"];
         };
         /** TimelineEntry */
@@ -3736,7 +4057,7 @@ export interface components {
             /**
              * Starts At
              * Format: date-time
-             * @description With the Europe/London offset of that day
+             * @description London time with that day's offset (`+00:00` or `+01:00`, never `Z`)
              */
             starts_at: string;
             /**
@@ -3998,17 +4319,17 @@ export interface components {
             /** Total */
             total: number;
             /** By Code */
-            by_code: components["schemas"]["CodeCount_int_"][];
+            by_code: components["schemas"]["CodeCount"][];
             /**
              * By Stage
              * @description The stage they left from
              */
-            by_stage: components["schemas"]["StageCount_int_"][];
+            by_stage: components["schemas"]["ReportStageCount"][];
             /**
              * By Code And Stage
              * @description Non-zero pairs only
              */
-            by_code_and_stage: components["schemas"]["CodeAtStage_int_"][];
+            by_code_and_stage: components["schemas"]["CodeAtStage"][];
             /** Council */
             council: string;
             period: components["schemas"]["Period"];
@@ -4022,12 +4343,12 @@ export interface components {
              * Council
              * @default null
              */
-            council: string | null;
+            council?: string | null;
             contact: components["schemas"]["ContactIn"];
             /** Interests */
             interests: ("emergency" | "short_term" | "long_term" | "short_breaks" | "parent_and_child" | "therapeutic" | "family_and_friends" | "unsure")[];
             /** @default null */
-            household: components["schemas"]["HouseholdIn"] | null;
+            household?: components["schemas"]["HouseholdIn"] | null;
             source: components["schemas"]["SourceIn"];
             consent: components["schemas"]["ConsentIn"];
             /**
@@ -4035,7 +4356,7 @@ export interface components {
              * @description Leave empty (a trap for robots)
              * @default null
              */
-            website: string | null;
+            website?: string | null;
         };
         /**
          * EnquiryForm
@@ -4047,7 +4368,7 @@ export interface components {
              * Council
              * @default null
              */
-            council: string | null;
+            council?: string | null;
             /** First Name */
             first_name: string;
             /** Last Name */
@@ -4058,7 +4379,7 @@ export interface components {
              * Phone
              * @default null
              */
-            phone: string | null;
+            phone?: string | null;
             /** Postcode */
             postcode: string;
             /** Interests */
@@ -4068,17 +4389,23 @@ export interface components {
              * @default website
              * @enum {string}
              */
-            channel: "website" | "social_media" | "print" | "event" | "radio_tv" | "word_of_mouth" | "referral" | "partner_venue" | "other";
+            channel?: "website" | "social_media" | "print" | "event" | "radio_tv" | "word_of_mouth" | "referral" | "partner_venue" | "other";
             /**
              * Campaign Code
              * @default null
              */
-            campaign_code: string | null;
+            campaign_code?: string | null;
             /**
              * Referral Code
              * @default null
              */
-            referral_code: string | null;
+            referral_code?: string | null;
+            /**
+             * Event Id
+             * @description The event the visitor came from
+             * @default null
+             */
+            event_id?: string | null;
             /** Privacy Notice Version */
             privacy_notice_version: string;
             /**
@@ -4090,13 +4417,13 @@ export interface components {
              * Marketing Ok
              * @default null
              */
-            marketing_ok: "true" | null;
+            marketing_ok?: "true" | null;
             /**
              * Website
              * @description Leave empty (a trap for robots)
              * @default null
              */
-            website: string | null;
+            website?: string | null;
         };
         /** SourceIn */
         SourceIn: {
@@ -4109,22 +4436,22 @@ export interface components {
              * Campaign Code
              * @default null
              */
-            campaign_code: string | null;
+            campaign_code?: string | null;
             /**
              * Referral Code
              * @default null
              */
-            referral_code: string | null;
+            referral_code?: string | null;
             /**
              * Event Id
              * @default null
              */
-            event_id: string | null;
+            event_id?: string | null;
             /**
              * Utm
              * @default null
              */
-            utm: {
+            utm?: {
                 [key: string]: string;
             } | null;
         };
@@ -4202,1063 +4529,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
-                };
-            };
-        };
-    };
-    "auth:login": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LoginRequest"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessToken"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Account locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth:token": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ClientToken"];
-                };
-            };
-            /** @description OAuth2 error */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description invalid_client */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    "auth:refresh": {
-        parameters: {
-            query?: never;
-            header?: {
-                "x-requested-with"?: string | null;
-            };
-            path?: never;
-            cookie?: {
-                "__Host-refresh"?: string | null;
-            };
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AccessToken"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    "auth:logout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth:me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Me"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth:totp_enrol": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TotpEnrolment"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth:totp_confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TotpConfirm"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "auth:jwks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: {
-                            [key: string]: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    "councils:list": {
-        parameters: {
-            query?: {
-                /** @description Items per page (1-200) */
-                limit?: number;
-                /** @description `next_cursor` of the previous page */
-                cursor?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_CouncilSummary_"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "councils:get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CouncilDetail"];
-                };
-            };
-            /** @description No such record in your council */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    "regions:list": {
-        parameters: {
-            query?: {
-                /** @description Items per page (1-200) */
-                limit?: number;
-                /** @description `next_cursor` of the previous page */
-                cursor?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_RegionSummary_"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "regions:get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                slug: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RegionDetail"];
-                };
-            };
-            /** @description No such record in your council */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    "councils:route": {
-        parameters: {
-            query: {
-                postcode: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Routing"];
-                };
-            };
-            /** @description No such record in your council */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "councils:get_settings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    /** @description The record's version: send it back in If-Match to change it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CouncilSettings"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "councils:update_settings": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag from your last read of the record (428 without it, 412 if stale) */
-                "If-Match": string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CouncilSettingsPatch"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CouncilSettings"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Stale If-Match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "users:list": {
-        parameters: {
-            query?: {
-                /** @description Part of a name or email */
-                q?: string | null;
-                role?: ("admin" | "recruitment_officer" | "social_worker" | "placement_officer" | "manager" | "carer" | "applicant" | "regional_viewer") | null;
-                active?: boolean | null;
-                /** @description Items per page (1-200) */
-                limit?: number;
-                /** @description `next_cursor` of the previous page */
-                cursor?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Page_UserOut_"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "users:create": {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (a UUID); a replay returns the first answer. */
-                "Idempotency-Key"?: string | null;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UserCreate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserCreated"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflict with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "users:get": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                user_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    /** @description The record's version: send it back in If-Match to change it */
-                    ETag?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserOut"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in your council */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
-    "users:update": {
-        parameters: {
-            query?: never;
-            header: {
-                /** @description The ETag from your last read of the record (428 without it, 412 if stale) */
-                "If-Match": string;
-            };
-            path: {
-                user_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UserPatch"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserOut"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such record in your council */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Stale If-Match */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description If-Match required */
-            428: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "users:account": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserOut"];
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "users:change_password": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PasswordChange"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Account locked */
-            423: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -6042,6 +5312,1119 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "auth:login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Account locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth:token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientToken"];
+                };
+            };
+            /** @description OAuth2 error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description invalid_client */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "auth:refresh": {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-requested-with"?: string | null;
+            };
+            path?: never;
+            cookie?: {
+                "__Host-refresh"?: string | null;
+            };
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "auth:logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth:me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth:totp_enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpEnrolment"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth:totp_confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpConfirm"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth:jwks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: {
+                            [key: string]: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    "councils:list": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1-200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CouncilSummary_"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "councils:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilDetail"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "regions:list": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1-200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RegionSummary_"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "regions:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDetail"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "councils:route": {
+        parameters: {
+            query: {
+                postcode: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Routing"];
+                };
+            };
+            /** @description No council on this service covers the postcode */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["PostcodeNotCoveredProblem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "councils:get_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSettings"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "councils:update_settings": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from your last read of the record (428 without it, 412 if stale) */
+                "If-Match": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouncilSettingsPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouncilSettings"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "users:list": {
+        parameters: {
+            query?: {
+                /** @description Part of a name or email */
+                q?: string | null;
+                role?: ("admin" | "recruitment_officer" | "social_worker" | "placement_officer" | "manager" | "carer" | "applicant" | "regional_viewer") | null;
+                active?: boolean | null;
+                /** @description Items per page (1-200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_UserOut_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "users:create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID); a replay returns the first answer. */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCreated"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "users:staff": {
+        parameters: {
+            query?: {
+                active?: boolean | null;
+                /** @description Items per page (1-200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_StaffMember_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "users:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "users:update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from your last read of the record (428 without it, 412 if stale) */
+                "If-Match": string;
+            };
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "users:account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "users:change_password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Account locked */
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -7533,6 +7916,203 @@ export interface operations {
             };
         };
     };
+    "events:list_bookable": {
+        parameters: {
+            query?: {
+                /** @description Items per page (1-200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_BookableEvent_"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events:book": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id */
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationReceipt"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "events:cancel_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The event's id */
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
     "events:reset_calendar_address": {
         parameters: {
             query?: never;
@@ -7869,6 +8449,154 @@ export interface operations {
                 content: {
                     "application/problem+json": unknown;
                     "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "events:undo_check_in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registration's id */
+                registration_id: string;
+                /** @description The event's id */
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationOut"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "events:undo_no_show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The registration's id */
+                registration_id: string;
+                /** @description The event's id */
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegistrationOut"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
                 };
             };
         };
@@ -8843,284 +9571,6 @@ export interface operations {
             };
         };
     };
-    "reports:time_in_stage": {
-        parameters: {
-            query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
-                from?: string | null;
-                /** @description Last day of the period, included */
-                to?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TimeInStageReport"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "reports:sources": {
-        parameters: {
-            query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
-                from?: string | null;
-                /** @description Last day of the period, included */
-                to?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["SourcesReport"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "reports:withdrawals": {
-        parameters: {
-            query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
-                from?: string | null;
-                /** @description Last day of the period, included */
-                to?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WithdrawalsReport"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "reports:retention": {
-        parameters: {
-            query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
-                from?: string | null;
-                /** @description Last day of the period, included */
-                to?: string | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RetentionReport"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    "reports:ofsted_return": {
-        parameters: {
-            query?: {
-                /** @description The collection year starting 1 April (2025 = April 2025 to March 2026); by default the last complete one */
-                year?: number | null;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OfstedReturn"];
-                    "text/csv": string;
-                };
-            };
-            /** @description Missing or invalid token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Role or scope missing */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": unknown;
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     "reports:regional_funnel": {
         parameters: {
             query?: {
@@ -9170,6 +9620,62 @@ export interface operations {
             };
             /** @description No such record in your council */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports:time_in_stage": {
+        parameters: {
+            query?: {
+                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                from?: string | null;
+                /** @description Last day of the period, included */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeInStageReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9259,6 +9765,62 @@ export interface operations {
             };
         };
     };
+    "reports:sources": {
+        parameters: {
+            query?: {
+                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                from?: string | null;
+                /** @description Last day of the period, included */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SourcesReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "reports:regional_sources": {
         parameters: {
             query?: {
@@ -9308,6 +9870,62 @@ export interface operations {
             };
             /** @description No such record in your council */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports:withdrawals": {
+        parameters: {
+            query?: {
+                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                from?: string | null;
+                /** @description Last day of the period, included */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalsReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9397,6 +10015,62 @@ export interface operations {
             };
         };
     };
+    "reports:retention": {
+        parameters: {
+            query?: {
+                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                from?: string | null;
+                /** @description Last day of the period, included */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionReport"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "reports:regional_retention": {
         parameters: {
             query?: {
@@ -9446,6 +10120,60 @@ export interface operations {
             };
             /** @description No such record in your council */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "reports:ofsted_return": {
+        parameters: {
+            query?: {
+                /** @description The collection year starting 1 April (2025 = April 2025 to March 2026); by default the last complete one */
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report; a flat CSV table (attachment) for `Accept: text/csv` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfstedReturn"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -81,3 +81,6 @@ export const CONTACT_OUTCOMES: Record<ContactOutcome, string> = {
   email_sent: 'Email sent',
   bounced: 'Email bounced',
 }
+
+/** The privacy notice version people agree to when they enquire (on the web or at an event). */
+export const PRIVACY_NOTICE_VERSION = '2026-01'

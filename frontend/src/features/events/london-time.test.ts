@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { londonDateTime, londonDay, parseTime, whenText } from './london-time'
+import { londonDateTime, londonDay, parseTime, whenText, londonWallClock } from './london-time'
 
 describe('clock times staff type', () => {
   it.each([
@@ -40,5 +40,13 @@ describe('London times for the API', () => {
     expect(whenText('2027-01-20T18:00:00+00:00', '2027-01-21T09:00:00+00:00')).toBe(
       'Wednesday 20 January 2027, 6pm to Thursday 21 January 2027, 9am',
     )
+  })
+})
+
+describe('the London wall clock of an answer, for editing', () => {
+  it('reads the numeric offsets the API answers', () => {
+    expect(londonWallClock('2027-01-05T18:00:00+00:00')).toEqual({ date: '2027-01-05', time: '18:00' })
+    expect(londonWallClock('2027-07-01T18:30:00+01:00')).toEqual({ date: '2027-07-01', time: '18:30' })
+    expect(londonWallClock('2027-07-01T23:30:00Z')).toEqual({ date: '2027-07-02', time: '00:30' })
   })
 })

@@ -78,3 +78,19 @@ export function whenText(startsAt: string, endsAt: string): string {
   if (londonDay(starts) === londonDay(ends)) return `${day(starts)}, ${formatTime(starts)} to ${formatTime(ends)}`
   return `${day(starts)}, ${formatTime(starts)} to ${day(ends)}, ${formatTime(ends)}`
 }
+
+const wallFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** The London wall clock of an instant: `{ date: '2027-07-01', time: '18:00' }`, for editing. */
+export function londonWallClock(value: string | Date): { date: string; time: string } {
+  const parts = Object.fromEntries(wallFormat.formatToParts(value instanceof Date ? value : new Date(value)).map((p) => [p.type, p.value]))
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` }
+}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Route, Routes } from 'react-router'
 import { CancelEventPage } from './routes/CancelEventPage'
 import { CheckInPage } from './routes/CheckInPage'
+import { EditEventPage } from './routes/EditEventPage'
 import { NewEventPage } from './routes/NewEventPage'
 import { RegistrationsPage } from './routes/RegistrationsPage'
 import { ResultsPage } from './routes/ResultsPage'
@@ -15,6 +16,7 @@ export function StaffEventsRoutes({ notFound }: { notFound: ReactNode }) {
       <Route index element={<StaffEventsPage />} />
       <Route path="new" element={<NewEventPage />} />
       <Route path=":eventId" element={<StaffEventPage notFound={notFound} />} />
+      <Route path=":eventId/edit" element={<EditEventPage notFound={notFound} />} />
       <Route path=":eventId/cancel" element={<CancelEventPage notFound={notFound} />} />
       <Route path=":eventId/registrations" element={<RegistrationsPage notFound={notFound} />} />
       <Route path=":eventId/check-in" element={<CheckInPage notFound={notFound} />} />

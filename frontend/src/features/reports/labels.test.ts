@@ -11,6 +11,8 @@ describe('labels', () => {
     expect(splitLabel('campaign', 'none', null)).toBe('No campaign code')
     expect(splitLabel('referral', 'not_referred', null)).toBe('Not referred')
     expect(splitLabel('channel', 'word_of_mouth', null)).toBe('Word of mouth')
+    expect(splitLabel('event', 'e1', 'Fostering evening', '2026-03-26')).toBe('Fostering evening (26 March 2026)')
+    expect(splitLabel('event', 'e2', null, null)).toBe('Unnamed event (e2)')
     expect(humanise('')).toBe('')
   })
 

@@ -1,4 +1,5 @@
 /** Words for the API's report vocabularies (stages, channels, split groups). */
+import { formatDate } from '../../lib/format'
 
 const STAGES: Record<string, string> = {
   enquiry: 'Enquiry',
@@ -54,10 +55,14 @@ export function channelLabel(channel: string): string {
   return CHANNELS[channel] ?? humanise(channel)
 }
 
-/** A funnel split's group: its label when the API has one, otherwise words for its key. */
-export function splitLabel(by: SplitBy, key: string, label: string | null | undefined): string {
+/**
+ * A funnel split's group: its label when the API has one (an event's with its day), otherwise
+ * words for its key. An event the council may not name (or one since deleted) reads "Unnamed event" with its id.
+ */
+export function splitLabel(by: SplitBy, key: string, label: string | null | undefined, startsOn?: string | null): string {
   if (key === 'none') return by === 'referral' ? 'Not referred' : `No ${SPLITS[by].toLowerCase()}`
-  if (label) return label
+  if (label) return startsOn ? `${label} (${formatDate(startsOn)})` : label
+  if (by === 'event') return `Unnamed event (${key})`
   if (by === 'channel') return channelLabel(key)
   if (by === 'referral') return key === 'referred' ? 'Referred' : humanise(key)
   return key

@@ -3,7 +3,6 @@ import { Navigate, Route, Routes } from 'react-router'
 import { useMe } from '../../lib/auth/AuthProvider'
 import { RequireRole } from '../../lib/auth/RequireRole'
 import { hasAnyRole } from '../../lib/auth/roles'
-import { useCouncil } from '../councils/api/get-council'
 import { COUNCIL_REPORT_ROLES, REGIONAL_REPORT_ROLES } from './roles'
 import { CouncilReportsPage } from './routes/CouncilReportsPage'
 import { RegionalReportsPage } from './routes/RegionalReportsPage'
@@ -33,19 +32,8 @@ export default function ReportsRoutes({ notFound, forbidden }: { notFound: React
 
 function ReportsHome({ forbidden }: { forbidden: ReactNode }) {
   const me = useMe()
-  const isCouncilReader = hasAnyRole(me.roles, COUNCIL_REPORT_ROLES)
-  const isRegionalViewer = !isCouncilReader && hasAnyRole(me.roles, REGIONAL_REPORT_ROLES)
-  // `/auth/me` names the viewer's region by id; the slug the regional routes need is the council's region.
-  const council = useCouncil(isRegionalViewer ? me.council : undefined)
-  if (isCouncilReader) return <CouncilReportsPage />
-  if (!isRegionalViewer) return <>{forbidden}</>
-  if (council.data?.region) return <Navigate to={`regions/${council.data.region}`} replace />
-  if (council.isPending) {
-    return (
-      <p className="govuk-body" role="status">
-        Finding your region…
-      </p>
-    )
-  }
+  if (hasAnyRole(me.roles, COUNCIL_REPORT_ROLES)) return <CouncilReportsPage />
+  // A regional viewer's dashboard is their region's: `/auth/me` names it by slug.
+  if (hasAnyRole(me.roles, REGIONAL_REPORT_ROLES) && me.region_slug) return <Navigate to={`regions/${me.region_slug}`} replace />
   return <>{forbidden}</>
 }

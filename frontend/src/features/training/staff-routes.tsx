@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router'
 import { CarersPage } from './routes/CarersPage'
 import { CarerTrainingPage } from './routes/CarerTrainingPage'
 import { CoursesPage } from './routes/CoursesPage'
+import { EditCoursePage } from './routes/EditCoursePage'
 import { NewCoursePage } from './routes/NewCoursePage'
 import { RecordCompletionPage } from './routes/RecordCompletionPage'
 import { TrainingHomePage } from './routes/TrainingHomePage'
@@ -19,6 +20,7 @@ export function StaffTrainingRoutes({ notFound }: { notFound: ReactNode }) {
       <Route path="carers/:householdId/record-completion" element={<RecordCompletionPage notFound={notFound} />} />
       <Route path="courses" element={<CoursesPage />} />
       <Route path="courses/new" element={<NewCoursePage />} />
+      <Route path="courses/:courseId/edit" element={<EditCoursePage notFound={notFound} />} />
       <Route path="*" element={notFound} />
     </Routes>
   )

@@ -3,6 +3,7 @@ import { AccountRoutes } from '../../../features/account/routes'
 import { MyReferralPage } from '../../../features/campaigns/routes'
 import { MyHouseholdPage } from '../../../features/carers/routes'
 import { useCouncil } from '../../../features/councils/api/get-council'
+import { PortalEventsRoutes } from '../../../features/events/portal-routes'
 import { PortalTrainingRoutes } from '../../../features/training/portal-routes'
 import { useMe } from '../../../lib/auth/AuthProvider'
 import { RequireRole } from '../../../lib/auth/RequireRole'
@@ -34,6 +35,7 @@ export default function PortalArea() {
               { to: '/portal/refer-a-friend', text: 'Refer a friend' },
             ]
           : []),
+        { to: '/portal/events', text: 'Events' },
         { to: '/portal/training', text: 'Training' },
         { to: '/portal/account', text: 'Your account' },
         { to: '/sign-out', text: 'Sign out' },
@@ -43,6 +45,7 @@ export default function PortalArea() {
         <Route index element={<PortalHomePage />} />
         <Route path="household" element={<RequireRole anyOf={['carer']} denied={carersOnly}><MyHouseholdPage /></RequireRole>} />
         <Route path="refer-a-friend" element={<RequireRole anyOf={['carer']} denied={carersOnly}><MyReferralPage /></RequireRole>} />
+        <Route path="events/*" element={<PortalEventsRoutes notFound={notFound} />} />
         <Route path="training/*" element={<PortalTrainingRoutes notFound={notFound} />} />
         <Route path="account/*" element={<AccountRoutes notFound={notFound} />} />
         <Route path="*" element={notFound} />

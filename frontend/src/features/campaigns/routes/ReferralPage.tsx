@@ -65,7 +65,7 @@ export function ReferralPage({ notFound }: { notFound: ReactNode }) {
                 key: 'Referred by',
                 value: (
                   <Link className="govuk-link" to={`/staff/carers/${r.household_id}`}>
-                    View the carer household
+                    {r.household_name || 'View the carer household'}
                   </Link>
                 ),
               },

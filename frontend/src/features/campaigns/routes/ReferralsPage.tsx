@@ -92,7 +92,8 @@ export function ReferralsPage() {
               header: 'Referred by',
               cell: (r) => (
                 <Link className="govuk-link" to={`/staff/carers/${r.household_id}`}>
-                  Carer household<span className="govuk-visually-hidden"> who referred {r.enquiry_reference}</span>
+                  {r.household_name || 'Carer household'}
+                  <span className="govuk-visually-hidden"> (carer household) who referred {r.enquiry_reference}</span>
                 </Link>
               ),
             },

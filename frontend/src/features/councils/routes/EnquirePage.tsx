@@ -15,7 +15,8 @@ export function EnquirePage() {
   if (!council.data) return null
   const { data } = council
   const hours = data.office_hours
-  const days = hours.weekdays.map((day) => DAYS[day]).filter(Boolean)
+  // OfficeHours is also a request shape, where its fields have defaults: the answer always has them.
+  const days = (hours.weekdays ?? []).map((day) => DAYS[day]).filter(Boolean)
   return (
     <>
       <BackLink to={`/councils/${data.slug}`}>Back to fostering</BackLink>

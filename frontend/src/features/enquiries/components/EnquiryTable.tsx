@@ -3,6 +3,7 @@ import type { Schemas } from '../../../api/client'
 import { Table } from '../../../components/govuk/Table'
 import { useMe } from '../../../lib/auth/AuthProvider'
 import { channelName } from '../../../lib/vocabulary'
+import { useStaff } from '../api/list-staff'
 import { whoIs } from './people'
 import { OverdueTag, StageTag } from './StageTag'
 
@@ -16,6 +17,7 @@ function formatShortDate(value: string): string {
 /** A page of enquiries: reference, person, stage, where they came from, when, and whose. */
 export function EnquiryTable({ caption, rows }: { caption: string; rows: readonly Schemas['EnquirySummary'][] }) {
   const me = useMe()
+  const staff = useStaff()
   return (
     <Table
       caption={caption}
@@ -51,7 +53,7 @@ export function EnquiryTable({ caption, rows }: { caption: string; rows: readonl
         { header: 'Came from', cell: (row) => channelName(row.channel) },
         { header: 'Received', cell: (row) => <span className="fh-nowrap">{formatShortDate(row.received_at)}</span> },
         { header: 'Next step due', cell: (row) => (row.due_at ? <span className="fh-nowrap">{formatShortDate(row.due_at)}</span> : '–') },
-        { header: 'Assigned to', cell: (row) => whoIs(row.assigned_to, me.id) },
+        { header: 'Assigned to', cell: (row) => whoIs(row.assigned_to, me.id, staff.data) },
       ]}
     />
   )

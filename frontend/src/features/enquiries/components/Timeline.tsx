@@ -2,6 +2,8 @@ import type { Schemas } from '../../../api/client'
 import { useMe } from '../../../lib/auth/AuthProvider'
 import { formatDateTime } from '../../../lib/format'
 import { stageName } from '../../../lib/vocabulary'
+import { useStaff } from '../api/list-staff'
+import { whoIs } from './people'
 
 type Entry = Schemas['TimelineEntry']
 
@@ -25,6 +27,7 @@ function body(entry: Entry): string | null {
 /** The enquiry's history, newest first: moves with their reasons, contact attempts, notes. */
 export function Timeline({ entries }: { entries: readonly Entry[] }) {
   const me = useMe()
+  const staff = useStaff()
   if (!entries.length) return <p className="govuk-body">Nothing has happened yet.</p>
   return (
     <ol className="govuk-list fh-timeline">
@@ -35,7 +38,7 @@ export function Timeline({ entries }: { entries: readonly Entry[] }) {
             <h3 className="govuk-heading-s govuk-!-margin-bottom-1">{title(entry)}</h3>
             <p className="govuk-body-s fh-timeline__meta">
               {formatDateTime(entry.at)}
-              {entry.actor_id ? `, by ${entry.actor_id === me.id ? 'you' : 'a colleague'}` : ''}
+              {entry.actor_id ? `, by ${entry.actor_id === me.id ? 'you' : whoIs(entry.actor_id, me.id, staff.data)}` : ''}
             </p>
             {text && <p className="govuk-body fh-timeline__text">{text}</p>}
           </li>

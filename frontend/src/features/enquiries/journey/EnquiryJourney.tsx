@@ -23,7 +23,7 @@ interface JourneyState {
   /** Errors the API found when the enquiry was sent, waiting on their pages. */
   errors: JourneyErrors
   /** Councils suggested when nobody here covers the postcode. */
-  nearest: Schemas['CouncilSummary'][]
+  nearest: Schemas['NearestCouncil'][]
   receipt: Receipt | null
 }
 
@@ -33,7 +33,7 @@ export interface EnquiryJourney extends JourneyState {
   update: (patch: Partial<Answers>) => void
   /** Clears the API's errors for fields the person has just answered again. */
   answered: (fields: readonly FieldId[]) => void
-  failed: (errors: JourneyErrors, nearest: Schemas['CouncilSummary'][]) => void
+  failed: (errors: JourneyErrors, nearest: Schemas['NearestCouncil'][]) => void
   finish: (receipt: Receipt) => void
   /** The same body gets the same Idempotency-Key, so a double submit makes one enquiry. */
   idempotencyKey: (body: EnquiryBody) => string
@@ -59,7 +59,7 @@ export function EnquiryJourneyProvider({ children }: { children: ReactNode }) {
     setState((current) => {
       const fresh = !current.started || current.receipt !== null
       const answers = fresh ? EMPTY_ANSWERS : current.answers
-      const hasLink = Boolean(link.council || link.source.campaignCode || link.source.linkReferralCode)
+      const hasLink = Boolean(link.council || link.source.campaignCode || link.source.linkReferralCode || link.source.eventId)
       return {
         ...(fresh ? INITIAL : current),
         started: true,
@@ -88,7 +88,7 @@ export function EnquiryJourneyProvider({ children }: { children: ReactNode }) {
     })
   }, [])
 
-  const failed = useCallback((errors: JourneyErrors, nearest: Schemas['CouncilSummary'][]) => {
+  const failed = useCallback((errors: JourneyErrors, nearest: Schemas['NearestCouncil'][]) => {
     setState((current) => ({ ...current, errors, nearest }))
   }, [])
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../api/problems'
-import { EMPTY_ANSWERS, errorsFromProblem, fieldForApi, firstPageWithError, fromLink, nearestCouncils, toEnquiryBody } from './answers'
+import { EMPTY_ANSWERS, errorsFromProblem, fieldForApi, firstPageWithError, fromLink, nearestCouncils, onlyTheEventIsWrong, toEnquiryBody } from './answers'
 
 function problem(status: number, body: object): ApiError {
   return new ApiError(new Response(null, { status }), { status, title: 'Problem', type: 'https://fosterhub.org.uk/problems/validation', ...body })
@@ -10,7 +10,7 @@ describe('the enquiry link', () => {
   it('reads a campaign landing’s council, code and channel', () => {
     const { council, source } = fromLink(new URLSearchParams('council=liverpool&campaign=ab12cd&channel=partner_venue'))
     expect(council).toBe('liverpool')
-    expect(source).toEqual({ channel: 'partner_venue', campaignCode: 'AB12CD', linkReferralCode: '', utm: {} })
+    expect(source).toEqual({ channel: 'partner_venue', campaignCode: 'AB12CD', linkReferralCode: '', eventId: '', utm: {} })
   })
 
   it('makes a carer’s share link a referral, and a bare campaign code print', () => {
@@ -19,10 +19,20 @@ describe('the enquiry link', () => {
     expect(fromLink(new URLSearchParams('')).source.channel).toBe('website')
   })
 
+  it('reads an event page’s link: the event, its code, the event channel', () => {
+    const id = '0b7e6f9c-3d1a-4c2b-9e8f-1a2b3c4d5e6f'
+    const { council, source } = fromLink(new URLSearchParams(`council=sefton&channel=event&event_id=${id}&campaign=EVT123`))
+    expect(council).toBe('sefton')
+    expect(source).toEqual({ channel: 'event', campaignCode: 'EVT123', linkReferralCode: '', eventId: id, utm: {} })
+    // `?event=` works too, and an event alone makes the channel an event.
+    expect(fromLink(new URLSearchParams(`event=${id.toUpperCase()}`)).source).toMatchObject({ channel: 'event', eventId: id })
+    expect(fromLink(new URLSearchParams('event=not-an-event')).source).toMatchObject({ channel: 'website', eventId: '' })
+  })
+
   it('drops what is malformed, and keeps only known UTM keys', () => {
     const { council, source } = fromLink(new URLSearchParams('council=<x>&campaign=a&channel=fax&utm_source=fb&utm_evil=1'))
     expect(council).toBe('')
-    expect(source).toEqual({ channel: 'website', campaignCode: '', linkReferralCode: '', utm: { utm_source: 'fb' } })
+    expect(source).toEqual({ channel: 'website', campaignCode: '', linkReferralCode: '', eventId: '', utm: { utm_source: 'fb' } })
   })
 })
 
@@ -55,6 +65,16 @@ describe('the enquiry body', () => {
     const body = toEnquiryBody({ ...answers, campaignCode: 'LEAF42', referralCode: 'rzk9', adults: '2', spareBedroom: 'yes' }, source)
     expect(body.source).toEqual({ channel: 'print', campaign_code: 'LEAF42', referral_code: 'RZK9', event_id: null, utm: { utm_medium: 'qr' } })
     expect(body.household).toEqual({ adults: 2, children: null, spare_bedroom: true })
+    // From an event's page: the event and its code reach the API.
+    const id = '0b7e6f9c-3d1a-4c2b-9e8f-1a2b3c4d5e6f'
+    const fromEvent = fromLink(new URLSearchParams(`council=liverpool&channel=event&event_id=${id}&campaign=EVT123`)).source
+    expect(toEnquiryBody({ ...answers, campaignCode: 'EVT123' }, fromEvent).source).toEqual({
+      channel: 'event',
+      campaign_code: 'EVT123',
+      referral_code: null,
+      event_id: id,
+      utm: null,
+    })
     // From the website, a typed referral code makes the channel a referral.
     expect(toEnquiryBody({ ...answers, referralCode: 'RZK9' }, fromLink(new URLSearchParams('')).source).source.channel).toBe('referral')
   })
@@ -97,7 +117,13 @@ describe('API field errors on the journey’s pages', () => {
       nearest_councils: [{ slug: 'halton', name: 'Halton Borough Council', region: 'lcr' }, { nope: 1 }],
     })
     expect(errorsFromProblem(error)).toEqual({ postcode: 'None of the councils on this service covers your postcode' })
-    expect(nearestCouncils(error)).toEqual([{ slug: 'halton', name: 'Halton Borough Council', region: 'lcr' }])
+    expect(nearestCouncils(error)).toEqual([{ slug: 'halton', name: 'Halton Borough Council', region: 'lcr', distance_km: null }])
+    // The routing answer's distances come through when the postcode's position is known.
+    const placed = problem(404, {
+      type: 'https://fosterhub.org.uk/problems/postcode-not-covered',
+      nearest_councils: [{ slug: 'wirral', name: 'Wirral Council', region: null, distance_km: 12.5 }],
+    })
+    expect(nearestCouncils(placed)).toEqual([{ slug: 'wirral', name: 'Wirral Council', region: null, distance_km: 12.5 }])
   })
 
   it('makes problems without fields, rate limits and outages a message for the whole form', () => {
@@ -105,5 +131,23 @@ describe('API field errors on the journey’s pages', () => {
     expect(errorsFromProblem(problem(429, {})).form).toMatch(/Wait a minute/)
     expect(errorsFromProblem(problem(503, {})).form).toMatch(/problem with the service/)
     expect(errorsFromProblem(new TypeError('offline')).form).toMatch(/problem with the service/)
+  })
+})
+
+describe('an event the visitor cannot fix', () => {
+  it('is told apart from errors they can', () => {
+    expect(onlyTheEventIsWrong(problem(422, { errors: [{ field: 'source.event_id', message: 'We do not recognise this event' }] }))).toBe(true)
+    expect(
+      onlyTheEventIsWrong(
+        problem(422, {
+          errors: [
+            { field: 'source.event_id', message: 'We do not recognise this event' },
+            { field: 'contact.email', message: 'Not an email' },
+          ],
+        }),
+      ),
+    ).toBe(false)
+    expect(onlyTheEventIsWrong(problem(429, {}))).toBe(false)
+    expect(onlyTheEventIsWrong(new Error('offline'))).toBe(false)
   })
 })

@@ -6,9 +6,9 @@
 import type { Schemas } from '../../../api/client'
 import { ApiError } from '../../../api/problems'
 import type { FosteringType } from '../../../lib/format'
-import { isChannel, type Channel } from '../../../lib/vocabulary'
+import { isChannel, PRIVACY_NOTICE_VERSION, type Channel } from '../../../lib/vocabulary'
 
-export const PRIVACY_NOTICE_VERSION = '2026-01'
+export { PRIVACY_NOTICE_VERSION }
 
 /** The question pages, in order. */
 export const STEPS = ['name', 'contact', 'postcode', 'interests', 'household', 'code', 'consent'] as const
@@ -21,6 +21,8 @@ export interface Source {
   campaignCode: string
   /** A referral code that came in a carer's share link. */
   linkReferralCode: string
+  /** The event whose page (or stall's code) the person came from: `?event=` or `?event_id=`. */
+  eventId: string
   utm: Record<string, string>
 }
 
@@ -63,20 +65,25 @@ export const EMPTY_ANSWERS: Answers = {
 }
 
 const CODE = /^[A-Za-z0-9-]{4,16}$/
+const EVENT_ID = /^[0-9a-f-]{36}$/
 const SLUG = /^[a-z0-9-]{2,64}$/
 const UTM_KEYS = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'] as const
 
 /**
  * The campaign landing sends `?council=&campaign=&channel=`, a carer's share link
- * `?council=&referral=`. Unknown or malformed values are dropped: they are not the visitor's
- * to fix. The channel follows the backend's plain form: the link's own channel, else a referral
- * for a share link, a printed code for a campaign, the website otherwise.
+ * `?council=&referral=`, an event's page `?council=&channel=event&event_id=&campaign=` (or
+ * `?event=`). Unknown or malformed values are dropped: they are not the visitor's to fix. The
+ * channel follows the backend's plain form: the link's own channel, else a referral for a
+ * share link, an event for an event's link, a printed code for a campaign, the website
+ * otherwise.
  */
 export function fromLink(params: URLSearchParams): { council: string; source: Source } {
   const council = (params.get('council') ?? '').trim().toLowerCase()
   const campaign = (params.get('campaign') ?? '').trim()
   const referral = (params.get('referral') ?? '').trim()
   const channel = params.get('channel')
+  const event = (params.get('event') ?? params.get('event_id') ?? '').trim().toLowerCase()
+  const eventId = EVENT_ID.test(event) ? event : ''
   const campaignCode = CODE.test(campaign) ? campaign.toUpperCase() : ''
   const linkReferralCode = CODE.test(referral) ? referral.toUpperCase() : ''
   const utm: Record<string, string> = {}
@@ -87,9 +94,19 @@ export function fromLink(params: URLSearchParams): { council: string; source: So
   return {
     council: SLUG.test(council) ? council : '',
     source: {
-      channel: isChannel(channel) && channel !== 'website' ? channel : linkReferralCode ? 'referral' : campaignCode ? 'print' : 'website',
+      channel:
+        isChannel(channel) && channel !== 'website'
+          ? channel
+          : linkReferralCode
+            ? 'referral'
+            : eventId
+              ? 'event'
+              : campaignCode
+                ? 'print'
+                : 'website',
       campaignCode,
       linkReferralCode,
+      eventId,
       utm,
     },
   }
@@ -131,7 +148,7 @@ export function toEnquiryBody(answers: Answers, source: Source): EnquiryBody {
       channel: referral && source.channel === 'website' ? 'referral' : source.channel,
       campaign_code: campaign || null,
       referral_code: referral || null,
-      event_id: null,
+      event_id: source.eventId || null,
       utm: Object.keys(source.utm).length ? source.utm : null,
     },
     consent: {
@@ -190,6 +207,11 @@ const API_FIELDS: Record<string, FieldId> = {
   'source.referral_code': 'referral-code',
   'source.campaign_code': 'campaign-code',
   'consent.contact_ok': 'consent',
+}
+
+/** Whether a problem is only about the event the link named (not the visitor's to fix). */
+export function onlyTheEventIsWrong(error: unknown): boolean {
+  return error instanceof ApiError && error.fieldErrors.length > 0 && error.fieldErrors.every((e) => e.field.replace(/^body\./, '') === 'source.event_id')
 }
 
 /** Friendlier words for what the API says about a field, in the GOV.UK style. */
@@ -258,13 +280,24 @@ export function firstPageWithError(errors: JourneyErrors): Step | null {
   return STEPS.find((step) => pages.includes(step)) ?? null
 }
 
-/** The councils a postcode-not-covered problem suggests (`nearest_councils`), if any. */
-export function nearestCouncils(error: unknown): Schemas['CouncilSummary'][] {
+/**
+ * The councils a postcode-not-covered problem suggests (`nearest_councils`), if any: the
+ * nearest with their `distance_km` when the postcode's position is known, otherwise every
+ * council on the service (distance null).
+ */
+export function nearestCouncils(error: unknown): Schemas['NearestCouncil'][] {
   if (!(error instanceof ApiError) || !error.problem) return []
   const nearest: unknown = (error.problem as Record<string, unknown>).nearest_councils
   if (!Array.isArray(nearest)) return []
-  return nearest.filter(
-    (c): c is Schemas['CouncilSummary'] =>
-      typeof c === 'object' && c !== null && typeof (c as { slug?: unknown }).slug === 'string' && typeof (c as { name?: unknown }).name === 'string',
-  )
+  return nearest
+    .filter(
+      (c): c is Record<string, unknown> & { slug: string; name: string } =>
+        typeof c === 'object' && c !== null && typeof (c as { slug?: unknown }).slug === 'string' && typeof (c as { name?: unknown }).name === 'string',
+    )
+    .map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      region: typeof c.region === 'string' ? c.region : null,
+      distance_km: typeof c.distance_km === 'number' ? c.distance_km : null,
+    }))
 }

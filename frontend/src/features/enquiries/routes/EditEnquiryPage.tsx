@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import type { Schemas } from '../../../api/client'
 import { isApiError } from '../../../api/problems'
 import { Button, ButtonGroup } from '../../../components/govuk/Button'
+import { Checkboxes } from '../../../components/govuk/Checkboxes'
 import { ErrorSummary } from '../../../components/govuk/ErrorSummary'
 import { Input } from '../../../components/govuk/Input'
 import { NotificationBanner } from '../../../components/govuk/NotificationBanner'
@@ -47,6 +48,7 @@ function EditForm({ data, etag, update }: { data: Detail; etag: string | null; u
   const navigate = useNavigate()
   const initial = valuesOf(data)
   const [values, setValues] = useState(initial)
+  const [keepInTouch, setKeepInTouch] = useState(data.consent.marketing_ok)
   const { errors, setErrors, attempt, hasErrors } = useFormErrors<Field>()
   usePageTitle(`Correct details of ${data.reference}`, { error: hasErrors })
   const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }))
@@ -67,6 +69,7 @@ function EditForm({ data, etag, update }: { data: Detail; etag: string | null; u
     if (values.email.trim() !== initial.email) patch.email = values.email.trim()
     if (values.phone.trim() !== initial.phone) patch.phone = values.phone.trim() || null
     if (values.postcode.trim() !== initial.postcode) patch.postcode = values.postcode.trim()
+    if (keepInTouch !== data.consent.marketing_ok) patch.marketing_ok = keepInTouch
     if (!Object.keys(patch).length) return navigate(`/staff/enquiries/${data.id}`)
     update.mutate(
       { etag, patch },
@@ -104,6 +107,15 @@ function EditForm({ data, etag, update }: { data: Detail; etag: string | null; u
             <Input id="email" label="Email address" type="email" autoComplete="off" spellCheck={false} error={errors.email} value={values.email} onChange={set('email')} />
             <Input id="phone" label="Phone number (optional)" type="tel" autoComplete="off" width="20" error={errors.phone} value={values.phone} onChange={set('phone')} />
             <Input id="postcode" label="Postcode" autoComplete="off" width="10" error={errors.postcode} value={values.postcode} onChange={set('postcode')} />
+            <Checkboxes<'yes'>
+              id="marketing-ok"
+              legend="Keeping in touch"
+              legendSize="s"
+              hint="Only with the person’s agreement. People who withdraw or stop answering are listed to contact again after the council’s interval only if they agreed."
+              choices={[{ value: 'yes', label: 'They agree to hear from us about fostering news and events' }]}
+              values={keepInTouch ? ['yes'] : []}
+              onChange={(chosen) => setKeepInTouch(chosen.includes('yes'))}
+            />
             <ButtonGroup>
               <Button disabled={update.isPending}>Save</Button>
               <Link className="govuk-link" to={`/staff/enquiries/${data.id}`}>

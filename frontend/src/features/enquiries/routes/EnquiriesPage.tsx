@@ -13,21 +13,25 @@ import { usePageTitle } from '../../../lib/page'
 import { pageLinks, previousCursors } from '../../../lib/paging'
 import { CHANNELS, STAGES, channelName, isChannel, isStage, stageName, type Channel, type Stage } from '../../../lib/vocabulary'
 import { useEnquiries, type EnquiriesFilter } from '../api/list-enquiries'
+import { useStaff } from '../api/list-staff'
 import { EnquiryTable } from '../components/EnquiryTable'
+import { assignable, whoIs } from '../components/people'
+import { useMe } from '../../../lib/auth/AuthProvider'
 
 const PAGE_SIZE = 25
-type Assigned = 'me' | 'none' | 'all'
+/** `me`, `none`, `all`, or a colleague's user id (from the staff directory). */
+type Assigned = string
 type Flag = 'overdue' | 'recontact' | 'offer_no_response'
 type Field = 'received-from' | 'received-to'
 
 const FLAGS: readonly { value: Flag; label: string }[] = [
   { value: 'overdue', label: 'Past its target' },
   { value: 'offer_no_response', label: 'May be closed as no response' },
-  { value: 'recontact', label: 'To contact again (withdrew or did not respond, agreed to contact)' },
+  { value: 'recontact', label: 'To contact again (withdrew or did not respond, agreed to hear from us again)' },
 ]
 
 function isAssigned(value: string | null): value is Assigned {
-  return value === 'me' || value === 'none' || value === 'all'
+  return value === 'me' || value === 'none' || value === 'all' || /^[0-9a-f-]{36}$/.test(value ?? '')
 }
 
 function toParts(iso: string | null): DateParts {
@@ -81,6 +85,9 @@ function EnquiriesList({ queue }: { queue?: 'overdue' | undefined }) {
     ...(cursor ? { cursor } : {}),
   }
   const enquiries = useEnquiries(filter)
+  const me = useMe()
+  const staff = useStaff()
+  const colleagues = assignable(staff.data, me.id).filter((person) => person.id !== me.id)
   const title = isQueue ? 'Overdue queue' : 'Enquiries'
   const { errors, setErrors, attempt, hasErrors } = useFormErrors<Field>()
   usePageTitle(title, { error: hasErrors })
@@ -139,6 +146,11 @@ function EnquiriesList({ queue }: { queue?: 'overdue' | undefined }) {
                 { value: 'all', text: 'Anyone' },
                 { value: 'me', text: 'Me' },
                 { value: 'none', text: 'Nobody' },
+                // A colleague in the address who is no longer active keeps their name here.
+                ...(isAssigned(assigned) && !['all', 'me', 'none'].includes(assigned) && !colleagues.some((c) => c.id === assigned)
+                  ? [{ value: assigned, text: whoIs(assigned, me.id, staff.data) }]
+                  : []),
+                ...colleagues.map((person) => ({ value: person.id, text: person.display_name })),
               ]}
             />
           </div>

@@ -5,6 +5,7 @@ import { isApiError } from '../../../api/problems'
 import { Button, ButtonGroup, ButtonLink } from '../../../components/govuk/Button'
 import { ErrorSummary } from '../../../components/govuk/ErrorSummary'
 import { NotificationBanner } from '../../../components/govuk/NotificationBanner'
+import { Select } from '../../../components/govuk/Select'
 import { SummaryList } from '../../../components/govuk/SummaryList'
 import { Textarea } from '../../../components/govuk/Textarea'
 import { BackLink, InsetText } from '../../../components/govuk/Typography'
@@ -20,7 +21,8 @@ import { useEnquiry } from '../api/get-enquiry'
 import { usePipeline } from '../api/get-pipeline'
 import { useTimeline } from '../api/get-timeline'
 import { useUpdateEnquiry } from '../api/update-enquiry'
-import { whoIs } from '../components/people'
+import { useStaff } from '../api/list-staff'
+import { assignable, whoIs } from '../components/people'
 import { OverdueTag, StageTag } from '../components/StageTag'
 import { Timeline } from '../components/Timeline'
 
@@ -56,6 +58,7 @@ export function EnquiryPage({ notFound }: { notFound: ReactNode }) {
   const timeline = useTimeline(enquiryId)
   const pipeline = usePipeline()
   const update = useUpdateEnquiry(enquiryId)
+  const staff = useStaff()
   const exporter = useExportEnquiry(enquiryId)
   const addNote = useAddNote(enquiryId)
   const [note, setNote] = useState('')
@@ -124,7 +127,12 @@ export function EnquiryPage({ notFound }: { notFound: ReactNode }) {
           )}
           {state.notice === 'updated' && <NotificationBanner type="success" heading="Details corrected" />}
           {state.notice === 'erased' && <NotificationBanner type="success" heading="The person’s details are erased" />}
-          {update.isSuccess && <NotificationBanner type="success" heading={data.assigned_to ? 'Assigned to you' : 'No longer assigned'} />}
+          {update.isSuccess && (
+            <NotificationBanner
+              type="success"
+              heading={data.assigned_to ? `Assigned to ${whoIs(data.assigned_to, me.id, staff.data).replace(/^You$/, 'you')}` : 'No longer assigned'}
+            />
+          )}
           {update.isError && (
             <NotificationBanner title="There is a problem">
               <p className="govuk-body">
@@ -183,17 +191,18 @@ export function EnquiryPage({ notFound }: { notFound: ReactNode }) {
           )}
 
           <h2 className="govuk-heading-m">Assignment</h2>
-          <SummaryList rows={[{ key: 'Assigned to', value: whoIs(data.assigned_to, me.id) }]} />
-          {!erased &&
-            (data.assigned_to === me.id ? (
-              <Button type="button" variant="secondary" disabled={update.isPending} onClick={() => assign(null)}>
-                Unassign
-              </Button>
-            ) : (
-              <Button type="button" variant="secondary" disabled={update.isPending} onClick={() => assign(me.id ?? null)}>
-                Assign to me
-              </Button>
-            ))}
+          <SummaryList rows={[{ key: 'Assigned to', value: whoIs(data.assigned_to, me.id, staff.data) }]} />
+          {!erased && (
+            <AssignmentForm
+              key={data.assigned_to ?? ''}
+              assignedTo={data.assigned_to}
+              assignedName={whoIs(data.assigned_to, me.id, staff.data)}
+              myId={me.id}
+              people={assignable(staff.data, me.id)}
+              pending={update.isPending}
+              onAssign={assign}
+            />
+          )}
 
           <h2 className="govuk-heading-m">Progress</h2>
           <SummaryList
@@ -296,5 +305,60 @@ export function EnquiryPage({ notFound }: { notFound: ReactNode }) {
         </div>
       </div>
     </>
+  )
+}
+
+/** Assign to a colleague by name, to yourself in one press, or to nobody. */
+function AssignmentForm({
+  assignedTo,
+  assignedName,
+  myId,
+  people,
+  pending,
+  onAssign,
+}: {
+  assignedTo: string | null
+  assignedName: string
+  myId: string | null | undefined
+  people: readonly { id: string; display_name: string }[]
+  pending: boolean
+  onAssign: (userId: string | null) => void
+}) {
+  const [choice, setChoice] = useState(assignedTo ?? '')
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if ((choice || null) !== assignedTo) onAssign(choice || null)
+  }
+  return (
+    <form onSubmit={submit} noValidate>
+      <Select<string>
+        id="assign-to"
+        label="Assign to"
+        hint="Active staff of your council"
+        value={choice}
+        onChange={setChoice}
+        options={[
+          { value: '', text: 'Nobody' },
+          // The one assigned stays listed even if they can no longer take work, until changed.
+          ...(assignedTo && !people.some((p) => p.id === assignedTo) ? [{ value: assignedTo, text: assignedName }] : []),
+          ...people.map((p) => ({ value: p.id, text: p.id === myId ? `${p.display_name} (you)` : p.display_name })),
+        ]}
+      />
+      <ButtonGroup>
+        <Button variant="secondary" disabled={pending}>
+          Save assignment
+        </Button>
+        {myId && assignedTo !== myId && (
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => onAssign(myId)}>
+            Assign to me
+          </Button>
+        )}
+        {assignedTo && (
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => onAssign(null)}>
+            Unassign
+          </Button>
+        )}
+      </ButtonGroup>
+    </form>
   )
 }

@@ -44,6 +44,7 @@ export function EventList({
             <div className="govuk-body govuk-!-margin-bottom-1">
               <EventPlace event={event} />
             </div>
+            {event.distance_km != null && <p className="govuk-body govuk-!-margin-bottom-1">{event.distance_km} km away</p>}
             {showCouncil && <p className="govuk-body govuk-!-margin-bottom-1">{event.council.name}</p>}
             <p className="govuk-body">
               {event.status === 'cancelled' ? <Tag colour="red">Cancelled</Tag> : event.is_full ? <Tag colour="yellow">Full: waiting list</Tag> : seatsText(event)}

@@ -11,6 +11,7 @@ import { useCheckIn } from '../api/check-in'
 import { useEvent } from '../api/get-event'
 import { useRegistrations } from '../api/list-registrations'
 import { useMarkNoShows } from '../api/mark-no-shows'
+import { useUndoAttendance } from '../api/undo-attendance'
 import '../components/check-in.css'
 import { londonDay } from '../london-time'
 import { REGISTRATION_COLOURS, REGISTRATION_NAMES } from '../vocabulary'
@@ -27,7 +28,9 @@ export function CheckInPage({ notFound }: { notFound: ReactNode }) {
   const people = useRegistrations(eventId, { limit: 200, ...(q ? { q } : {}) })
   const checkIn = useCheckIn(eventId)
   const noShow = useMarkNoShows(eventId)
+  const undo = useUndoAttendance(eventId)
   const [done, setDone] = useState('')
+  const [confirmAll, setConfirmAll] = useState(false)
   const [problem, setProblem] = useState<{ text: string; at: number } | null>(null)
   const title = event.data?.event.title
   usePageTitle(title ? `Check in – ${title}` : 'Check in', { error: Boolean(problem) })
@@ -63,11 +66,30 @@ export function CheckInPage({ notFound }: { notFound: ReactNode }) {
       onError: (error) => failed(error, `Sorry, ${name} could not be marked. Try again.`),
     })
   }
+  const doUndo = (id: string, name: string, status: 'attended' | 'no_show') => {
+    setProblem(null)
+    undo.mutate(
+      { registrationId: id, undo: status },
+      {
+        onSuccess: () => setDone(status === 'attended' ? `${name}’s check-in is undone` : `${name} is no longer marked as not coming`),
+        onError: (error) => failed(error, `Sorry, that could not be undone for ${name}. Try again.`),
+      },
+    )
+  }
+  const doNoShowEveryone = () => {
+    setProblem(null)
+    setConfirmAll(false)
+    noShow.mutate(null, {
+      onSuccess: (result) =>
+        setDone(result.marked === 1 ? '1 person is marked as not coming' : `${result.marked} people are marked as not coming`),
+      onError: (error) => failed(error, 'Sorry, they could not be marked. Try again.'),
+    })
+  }
   const find = (submitted: FormEvent) => {
     submitted.preventDefault()
     setQ(search.trim())
   }
-  const busy = checkIn.isPending || noShow.isPending
+  const busy = checkIn.isPending || noShow.isPending || undo.isPending
   const attended = list.filter((p) => p.status === 'attended').length
   const expected = list.filter((p) => p.status !== 'waitlisted').length
 
@@ -112,9 +134,35 @@ export function CheckInPage({ notFound }: { notFound: ReactNode }) {
                 Did not come<span className="govuk-visually-hidden">: {person.name}</span>
               </Button>
             )}
+            {!closed && (person.status === 'attended' || person.status === 'no_show') && (
+              <Button type="button" variant="secondary" onClick={() => doUndo(person.id, person.name, person.status as 'attended' | 'no_show')} disabled={busy}>
+                {person.status === 'attended' ? 'Undo check-in' : 'Undo did not come'}
+                <span className="govuk-visually-hidden">: {person.name}</span>
+              </Button>
+            )}
           </li>
         ))}
       </ul>
+      {!closed && started && !q && list.some((p) => p.status === 'confirmed') && (
+        <div className="govuk-!-margin-top-6">
+          <h2 className="govuk-heading-m">Everyone else</h2>
+          {confirmAll ? (
+            <>
+              <p className="govuk-body">Mark everyone with a place who has not been checked in as not coming? You can undo it for each person.</p>
+              <Button type="button" variant="warning" onClick={doNoShowEveryone} disabled={busy}>
+                Yes, mark them as not coming
+              </Button>
+              <Button type="button" variant="secondary" onClick={() => setConfirmAll(false)}>
+                No, go back
+              </Button>
+            </>
+          ) : (
+            <Button type="button" variant="secondary" onClick={() => setConfirmAll(true)} disabled={busy}>
+              Mark everyone not checked in as not coming
+            </Button>
+          )}
+        </div>
+      )}
     </div>
   )
 }

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import { useLocation, useParams, useSearchParams } from 'react-router'
+import { isApiError } from '../../../api/problems'
 import { Button } from '../../../components/govuk/Button'
 import { DateInput, toIsoDate, type DateParts } from '../../../components/govuk/DateInput'
 import { ErrorSummary } from '../../../components/govuk/ErrorSummary'
+import { Input } from '../../../components/govuk/Input'
 import { Pagination } from '../../../components/govuk/Pagination'
 import { Select } from '../../../components/govuk/Select'
 import { summaryOf, useFormErrors } from '../../../lib/forms'
@@ -13,7 +15,11 @@ import { EventList } from '../components/EventList'
 import { isKind, KIND_NAMES, KINDS, type EventKind } from '../vocabulary'
 
 const PAGE_SIZE = 20
-type Field = 'from' | 'to'
+type Field = 'near' | 'within' | 'from' | 'to'
+const DISTANCES = ['5', '10', '25', '50'] as const
+type Distance = (typeof DISTANCES)[number]
+const isDistance = (value: string | null): value is Distance => value !== null && (DISTANCES as readonly string[]).includes(value)
+const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}$/i
 
 function partsOf(iso: string | null): DateParts {
   const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null
@@ -35,12 +41,15 @@ export function EventsPage() {
   const from = params.get('from')
   const to = params.get('to')
   const cursor = params.get('cursor')
+  const near = params.get('near')
+  const within = params.get('within_km')
   const filter: EventsFilter = {
     limit: PAGE_SIZE,
     ...(slug ? { council: slug } : {}),
     ...(isKind(kind) ? { kind } : {}),
     ...(isIso(from) ? { from } : {}),
     ...(isIso(to) ? { to } : {}),
+    ...(near ? { near, within_km: isDistance(within) ? Number(within) : 25 } : {}),
     ...(cursor ? { cursor } : {}),
   }
   const events = useEvents(filter)
@@ -48,6 +57,8 @@ export function EventsPage() {
   const [kindChoice, setKindChoice] = useState<EventKind | ''>(isKind(kind) ? kind : '')
   const [fromParts, setFromParts] = useState<DateParts>(partsOf(from))
   const [toParts, setToParts] = useState<DateParts>(partsOf(to))
+  const [nearText, setNearText] = useState(near ?? '')
+  const [withinChoice, setWithinChoice] = useState<Distance | ''>(isDistance(within) ? within : '25')
   const { errors, setErrors, attempt, hasErrors } = useFormErrors<Field>()
   usePageTitle(slug ? 'Events' : 'Fostering events', { error: hasErrors })
 
@@ -55,7 +66,8 @@ export function EventsPage() {
     event.preventDefault()
     const fromIso = isBlank(fromParts) ? '' : toIsoDate(fromParts)
     const toIso = isBlank(toParts) ? '' : toIsoDate(toParts)
-    const found: { from?: string; to?: string } = {}
+    const found: { near?: string; from?: string; to?: string } = {}
+    if (nearText.trim() && !UK_POSTCODE.test(nearText.trim())) found.near = 'Enter a full UK postcode, like SW1A 1AA'
     if (fromIso === null) found.from = 'The from date must be a real date, like 20 1 2027'
     if (toIso === null) found.to = 'The to date must be a real date, like 27 1 2027'
     else if (fromIso && toIso && toIso < fromIso) found.to = 'The to date must be the same as or after the from date'
@@ -65,17 +77,24 @@ export function EventsPage() {
     if (kindChoice) next.set('kind', kindChoice)
     if (fromIso) next.set('from', fromIso)
     if (toIso) next.set('to', toIso)
+    if (nearText.trim()) {
+      next.set('near', nearText.trim().toUpperCase())
+      next.set('within_km', withinChoice || '25')
+    }
     setParams(next)
   }
 
   const links = pageLinks(params, previousCursors(location.state), events.data?.next_cursor)
-  const filtered = Boolean(filter.kind || filter.from || filter.to)
+  const filtered = Boolean(filter.kind || filter.from || filter.to || filter.near)
+  // The API answers 422 naming `near` for a postcode whose position it does not know.
+  const unknownPlace = isApiError(events.error, 422) && events.error.fieldErrors.some((e) => e.field === 'near')
+  const shownErrors = unknownPlace && !errors.near ? { ...errors, near: 'We do not know where that postcode is. Check it, or search without it.' } : errors
 
   return (
     <>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {hasErrors && <ErrorSummary key={attempt} errors={summaryOf(errors, ['from', 'to'])} />}
+          {(hasErrors || unknownPlace) && <ErrorSummary key={attempt} errors={summaryOf(shownErrors, ['near', 'from', 'to'])} />}
           <h1 className="govuk-heading-xl">{slug ? 'Events' : 'Fostering events'}</h1>
           <p className="govuk-body-l">
             Come and meet our foster carers and social workers at an information evening, a drop-in or online. Ask
@@ -93,6 +112,14 @@ export function EventsPage() {
               value={kindChoice}
               onChange={setKindChoice}
               options={[{ value: '', text: 'All kinds' }, ...KINDS.filter((k) => k !== 'training').map((k) => ({ value: k, text: KIND_NAMES[k] }))]}
+            />
+ <Input id="near" label="Near a postcode" hint="For example, L1 1DA" width="10" autoComplete="postal-code" error={shownErrors.near} value={nearText} onChange={setNearText} />
+            <Select<Distance>
+              id="within"
+              label="Within"
+              value={withinChoice}
+              onChange={setWithinChoice}
+              options={DISTANCES.map((d) => ({ value: d, text: `${d} km (about ${Math.round(Number(d) * 0.621)} miles)` }))}
             />
             <DateInput id="from" legend="From" legendSize="s" hint="For example, 20 1 2027" error={errors.from} value={fromParts} onChange={setFromParts} />
             <DateInput id="to" legend="To" legendSize="s" error={errors.to} value={toParts} onChange={setToParts} />
@@ -112,12 +139,14 @@ export function EventsPage() {
               Loading events…
             </p>
           )}
-          {events.isError && <p className="govuk-body">Sorry, events cannot be shown right now. Try again later.</p>}
+          {events.isError && !unknownPlace && <p className="govuk-body">Sorry, events cannot be shown right now. Try again later.</p>}
           {events.data && (
             <p className="govuk-body" role="status">
               {events.data.items.length === 0
                 ? filtered
-                  ? 'No events match those filters.'
+                  ? filter.near
+                    ? 'No events match those filters near that postcode. Online events are not listed by distance: search without a postcode to see them.'
+                    : 'No events match those filters.'
                   : 'No events are planned at the moment. Check again soon.'
                 : `Showing ${events.data.items.length}${events.data.next_cursor ? ' or more' : ''} ${events.data.items.length === 1 ? 'event' : 'events'}`}
             </p>

@@ -8,20 +8,23 @@ import { SummaryList } from '../../../components/govuk/SummaryList'
 import { Tag } from '../../../components/govuk/Tag'
 import { BackLink, InsetText } from '../../../components/govuk/Typography'
 import { formatDateTime } from '../../../lib/format'
+import { formatPence } from '../../../lib/money'
 import { usePageTitle } from '../../../lib/page'
 import { useEvent } from '../api/get-event'
 import { usePublishEvent } from '../api/publish-event'
 import { EventFacts } from '../components/EventFacts'
+import { StallEnquiryForm } from '../components/StallEnquiryForm'
 import { AUDIENCE_NAMES, KIND_NAMES, STATUS_COLOURS, STATUS_NAMES } from '../vocabulary'
 
 export interface StaffEventState {
-  notice?: 'created' | 'published' | 'cancelled'
+  notice?: 'created' | 'published' | 'cancelled' | 'updated'
 }
 
 const NOTICES = {
   created: 'The event is saved as a draft',
   published: 'The event is published',
   cancelled: 'The event is cancelled and everyone registered has been emailed',
+  updated: 'Your changes are saved',
 } as const
 
 /** One event for staff: its details, counts, and what can be done with it. */
@@ -73,6 +76,8 @@ export function StaffEventPage({ notFound }: { notFound: ReactNode }) {
               ...(staff?.online_url ? [{ key: 'Joining link', value: staff.online_url }] : []),
               ...(event.campaign_code ? [{ key: 'Campaign code', value: <span className="govuk-!-font-weight-bold">{event.campaign_code}</span> }] : []),
               ...(staff?.published_at ? [{ key: 'Published', value: formatDateTime(staff.published_at) }] : []),
+              ...(event.cohosts.length ? [{ key: 'Co-hosted with', value: event.cohosts.map((c) => c.name).join(', ') }] : []),
+              ...(staff ? [{ key: 'Cost', value: staff.cost_pence != null ? formatPence(staff.cost_pence) : 'Not given' }] : []),
             ]}
           />
           {staff && (
@@ -111,6 +116,13 @@ export function StaffEventPage({ notFound }: { notFound: ReactNode }) {
                 </Link>
               </li>
             )}
+            {isHost && event.status !== 'cancelled' && (
+              <li>
+                <Link className="govuk-link" to="edit">
+                  Change this event
+                </Link>
+              </li>
+            )}
             {isHost && event.status !== 'cancelled' && !ended && (
               <li>
                 <Link className="govuk-link" to="cancel">
@@ -119,6 +131,7 @@ export function StaffEventPage({ notFound }: { notFound: ReactNode }) {
               </li>
             )}
           </ul>
+          {staff && event.status === 'published' && <StallEnquiryForm eventId={event.id} campaignCode={isHost ? event.campaign_code : null} />}
         </div>
       </div>
     </>

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { api } from '../../../api/client'
+import { api, jsonApi } from '../../../api/client'
 import { unwrap } from '../../../api/problems'
 import { CSV_HEADERS, csvFile } from './csv'
 import type { FunnelQuery, FunnelReport } from './report-types'
@@ -7,8 +7,7 @@ import type { FunnelQuery, FunnelReport } from './report-types'
 export const funnelQuery = (query: FunnelQuery) =>
   queryOptions({
     queryKey: ['reports', 'funnel', query],
-    // The JSON answer (the operation also declares its CSV one).
-    queryFn: async () => (await unwrap(api.GET('/api/v1/reports/funnel', { params: { query } }))).data as FunnelReport,
+    queryFn: async (): Promise<FunnelReport> => (await unwrap(jsonApi.GET('/api/v1/reports/funnel', { params: { query } }))).data,
     placeholderData: keepPreviousData,
   })
 

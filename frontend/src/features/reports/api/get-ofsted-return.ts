@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { api } from '../../../api/client'
+import { api, jsonApi } from '../../../api/client'
 import { unwrap } from '../../../api/problems'
 import { CSV_HEADERS, csvFile } from './csv'
 import type { YearQuery, OfstedReturn } from './report-types'
@@ -7,8 +7,7 @@ import type { YearQuery, OfstedReturn } from './report-types'
 export const ofstedReturnQuery = (query: YearQuery) =>
   queryOptions({
     queryKey: ['reports', 'ofsted-return', query],
-    // The JSON answer (the operation also declares its CSV one).
-    queryFn: async () => (await unwrap(api.GET('/api/v1/reports/ofsted-return', { params: { query } }))).data as OfstedReturn,
+    queryFn: async (): Promise<OfstedReturn> => (await unwrap(jsonApi.GET('/api/v1/reports/ofsted-return', { params: { query } }))).data,
     placeholderData: keepPreviousData,
   })
 

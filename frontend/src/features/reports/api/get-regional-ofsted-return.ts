@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { api } from '../../../api/client'
+import { api, jsonApi } from '../../../api/client'
 import { unwrap } from '../../../api/problems'
 import { CSV_HEADERS, csvFile } from './csv'
 import type { YearQuery, RegionalOfsted } from './report-types'
@@ -7,8 +7,7 @@ import type { YearQuery, RegionalOfsted } from './report-types'
 export const regionalOfstedReturnQuery = (slug: string, query: YearQuery) =>
   queryOptions({
     queryKey: ['reports', 'region', slug, 'ofsted-return', query],
-    // The JSON answer (the operation also declares its CSV one).
-    queryFn: async () => (await unwrap(api.GET('/api/v1/regions/{slug}/reports/ofsted-return', { params: { path: { slug }, query } }))).data as RegionalOfsted,
+    queryFn: async (): Promise<RegionalOfsted> => (await unwrap(jsonApi.GET('/api/v1/regions/{slug}/reports/ofsted-return', { params: { path: { slug }, query } }))).data,
     placeholderData: keepPreviousData,
   })
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { api } from '../../../api/client'
+import { api, jsonApi } from '../../../api/client'
 import { unwrap } from '../../../api/problems'
 import { CSV_HEADERS, csvFile } from './csv'
 import type { PeriodQuery, RegionalSources } from './report-types'
@@ -7,8 +7,7 @@ import type { PeriodQuery, RegionalSources } from './report-types'
 export const regionalSourcesQuery = (slug: string, query: PeriodQuery) =>
   queryOptions({
     queryKey: ['reports', 'region', slug, 'sources', query],
-    // The JSON answer (the operation also declares its CSV one).
-    queryFn: async () => (await unwrap(api.GET('/api/v1/regions/{slug}/reports/sources', { params: { path: { slug }, query } }))).data as RegionalSources,
+    queryFn: async (): Promise<RegionalSources> => (await unwrap(jsonApi.GET('/api/v1/regions/{slug}/reports/sources', { params: { path: { slug }, query } }))).data,
     placeholderData: keepPreviousData,
   })
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { api } from '../../../api/client'
+import { api, jsonApi } from '../../../api/client'
 import { unwrap } from '../../../api/problems'
 import { CSV_HEADERS, csvFile } from './csv'
 import type { PeriodQuery, RegionalWithdrawals } from './report-types'
@@ -7,8 +7,7 @@ import type { PeriodQuery, RegionalWithdrawals } from './report-types'
 export const regionalWithdrawalsQuery = (slug: string, query: PeriodQuery) =>
   queryOptions({
     queryKey: ['reports', 'region', slug, 'withdrawals', query],
-    // The JSON answer (the operation also declares its CSV one).
-    queryFn: async () => (await unwrap(api.GET('/api/v1/regions/{slug}/reports/withdrawals', { params: { path: { slug }, query } }))).data as RegionalWithdrawals,
+    queryFn: async (): Promise<RegionalWithdrawals> => (await unwrap(jsonApi.GET('/api/v1/regions/{slug}/reports/withdrawals', { params: { path: { slug }, query } }))).data,
     placeholderData: keepPreviousData,
   })
 

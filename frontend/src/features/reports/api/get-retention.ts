@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { api } from '../../../api/client'
+import { api, jsonApi } from '../../../api/client'
 import { unwrap } from '../../../api/problems'
 import { CSV_HEADERS, csvFile } from './csv'
 import type { PeriodQuery, RetentionReport } from './report-types'
@@ -7,8 +7,7 @@ import type { PeriodQuery, RetentionReport } from './report-types'
 export const retentionQuery = (query: PeriodQuery) =>
   queryOptions({
     queryKey: ['reports', 'retention', query],
-    // The JSON answer (the operation also declares its CSV one).
-    queryFn: async () => (await unwrap(api.GET('/api/v1/reports/retention', { params: { query } }))).data as RetentionReport,
+    queryFn: async (): Promise<RetentionReport> => (await unwrap(jsonApi.GET('/api/v1/reports/retention', { params: { query } }))).data,
     placeholderData: keepPreviousData,
   })
 

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
-import { api } from '../../../api/client'
+import { api, jsonApi } from '../../../api/client'
 import { unwrap } from '../../../api/problems'
 import { CSV_HEADERS, csvFile } from './csv'
 import type { PeriodQuery, TimeInStageReport } from './report-types'
@@ -7,8 +7,7 @@ import type { PeriodQuery, TimeInStageReport } from './report-types'
 export const timeInStageQuery = (query: PeriodQuery) =>
   queryOptions({
     queryKey: ['reports', 'time-in-stage', query],
-    // The JSON answer (the operation also declares its CSV one).
-    queryFn: async () => (await unwrap(api.GET('/api/v1/reports/time-in-stage', { params: { query } }))).data as TimeInStageReport,
+    queryFn: async (): Promise<TimeInStageReport> => (await unwrap(jsonApi.GET('/api/v1/reports/time-in-stage', { params: { query } }))).data,
     placeholderData: keepPreviousData,
   })
 

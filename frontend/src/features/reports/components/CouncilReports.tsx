@@ -4,6 +4,7 @@ import { Table } from '../../../components/govuk/Table'
 import { formatDate, formatDateTime } from '../../../lib/format'
 import type {
   FunnelReport,
+  FunnelSplit,
   OfstedReturn,
   RetentionReport,
   SourcesReport,
@@ -20,10 +21,12 @@ import {
   percent,
   shareOf,
   sharePoint,
+  type Count,
 } from '../figures'
 import { channelLabel, humanise, splitLabel, stageLabel, type SplitBy } from '../labels'
 import { ofstedYearLabel } from '../period'
-import { ReportFigure, WideTable } from './ReportFigure'
+import { ChartTable } from './ChartTable'
+import { WideTable } from './ReportFigure'
 
 type Target = TimeInStageReport['stages'][number]['target']
 
@@ -39,27 +42,21 @@ export function FunnelFigures({ report }: { report: FunnelReport }) {
   const overall = shareOf(approved, first)
   return (
     <>
-      <ReportFigure
+      <ChartTable
         caption="Enquiries received in the period, by the furthest stage each reached"
-        bars={cohort.stages.map((s) => ({ key: s.stage, label: stageLabel(s.stage), point: countPoint(s.reached) }))}
-      >
-        <Table
-          caption="Enquiries received in the period, by the furthest stage each reached"
-          captionHidden
-          firstCellIsHeader
-          rows={cohort.stages}
-          rowKey={(s) => s.stage}
-          columns={[
-            { header: 'Stage', cell: (s) => stageLabel(s.stage) },
-            { header: 'Reached', numeric: true, cell: (s) => formatCount(s.reached) },
-            {
-              header: 'Conversion from the stage before',
-              numeric: true,
-              cell: (s) => formatShare(s.conversion_from_previous, { none: s === cohort.stages[0] ? 'Not applicable' : 'None reached the stage before' }),
-            },
-          ]}
-        />
-      </ReportFigure>
+        rows={cohort.stages}
+        rowKey={(s) => s.stage}
+        bar={(s) => ({ label: stageLabel(s.stage), point: countPoint(s.reached) })}
+        columns={[
+          { header: 'Stage', cell: (s) => stageLabel(s.stage) },
+          { header: 'Reached', numeric: true, cell: (s) => formatCount(s.reached) },
+          {
+            header: 'Conversion from the stage before',
+            numeric: true,
+            cell: (s) => formatShare(s.conversion_from_previous, { none: s === cohort.stages[0] ? 'Not applicable' : 'None reached the stage before' }),
+          },
+        ]}
+      />
       <p className="govuk-body">
         Of {formatCount(first)} enquiries, {formatCount(approved)} reached approval ({overall === null ? 'no conversion to show' : percent(overall)}).{' '}
         {formatCount(cohort.open)} are still open.
@@ -98,19 +95,17 @@ export function FunnelFigures({ report }: { report: FunnelReport }) {
 }
 
 function FunnelSplits({ report, by }: { report: FunnelReport; by: SplitBy }) {
-  const reached = (split: FunnelReport['splits'][number], stage: string) => split.cohort.stages.find((s) => s.stage === stage)?.reached ?? 0
-  const label = (split: FunnelReport['splits'][number]) => splitLabel(by, split.key, split.label)
+  const reached = (split: FunnelSplit, stage: string) => split.cohort.stages.find((s) => s.stage === stage)?.reached ?? 0
+  const label = (split: FunnelSplit) => splitLabel(by, split.key, split.label, split.starts_on)
   const caption = `Enquiries received in the period, split by ${by === 'referral' ? 'whether they were referred' : by}`
   if (report.splits.length === 0) return <p className="govuk-body">No enquiries to split in this period.</p>
   return (
-    <ReportFigure caption={caption} bars={report.splits.map((s) => ({ key: s.key, label: label(s), point: countPoint(s.cohort.enquiries) }))}>
-      <Table
-        caption={caption}
-        captionHidden
-        firstCellIsHeader
-        rows={report.splits}
-        rowKey={(s) => s.key}
-        columns={[
+    <ChartTable
+      caption={caption}
+      rows={report.splits}
+      rowKey={(s) => s.key}
+      bar={(s) => ({ label: label(s), point: countPoint(s.cohort.enquiries) })}
+      columns={[
           { header: 'Group', cell: label },
           { header: 'Enquiries', numeric: true, cell: (s) => formatCount(s.cohort.enquiries) },
           { header: 'Reached initial visit', numeric: true, cell: (s) => formatCount(reached(s, 'initial_visit')) },
@@ -121,9 +116,8 @@ function FunnelSplits({ report, by }: { report: FunnelReport; by: SplitBy }) {
             numeric: true,
             cell: (s) => formatShare(shareOf(reached(s, 'application'), s.cohort.enquiries), { none: 'No enquiries' }),
           },
-        ]}
-      />
-    </ReportFigure>
+      ]}
+    />
   )
 }
 
@@ -131,23 +125,18 @@ export function TimeInStageFigures({ report }: { report: TimeInStageReport }) {
   const caption = 'Share of moves on to the next stage that took longer than the target'
   return (
     <>
-      <ReportFigure
+      <ChartTable
         caption={caption}
+        tableCaption="Time in each stage against the council’s targets"
+        wide
         max={1}
-        bars={report.stages.map((s) => ({
-          key: s.stage,
+        rows={report.stages}
+        rowKey={(s) => s.stage}
+        bar={(s) => ({
           label: `${stageLabel(s.stage)} to ${stageLabel(s.next_stage).toLowerCase()}`,
           point: sharePoint(s.share_over_target, false, s.target ? 'no moves' : 'no target'),
-        }))}
-      >
-        <WideTable label="Time in each stage against the council’s targets">
-          <Table
-            caption="Time in each stage against the council’s targets"
-            captionHidden
-            firstCellIsHeader
-            rows={report.stages}
-            rowKey={(s) => s.stage}
-            columns={[
+        })}
+        columns={[
               { header: 'Stage', cell: (s) => `${stageLabel(s.stage)} to ${stageLabel(s.next_stage).toLowerCase()}` },
               { header: 'Moves', numeric: true, cell: (s) => formatCount(s.moves) },
               { header: 'Median', numeric: true, cell: (s) => formatAmount(s.median_days, s.unit, 'None') },
@@ -159,10 +148,8 @@ export function TimeInStageFigures({ report }: { report: TimeInStageReport }) {
                 numeric: true,
                 cell: (s) => formatShare(s.share_over_target, { none: s.target ? 'No moves' : 'No target' }),
               },
-            ]}
-          />
-        </WideTable>
-      </ReportFigure>
+        ]}
+      />
       <h3 className="govuk-heading-m">Overdue now</h3>
       <p className="govuk-body">
         {report.overdue.count === 0
@@ -191,23 +178,20 @@ export function SourcesFigures({ report }: { report: SourcesReport }) {
   const caption = 'Enquiries received in the period, by channel'
   return (
     <>
-      <ReportFigure caption={caption} bars={report.channels.map((c) => ({ key: c.channel, label: channelLabel(c.channel), point: countPoint(c.enquiries) }))}>
-        <Table
-          caption={caption}
-          captionHidden
-          firstCellIsHeader
-          rows={report.channels}
-          rowKey={(c) => c.channel}
-          columns={[
-            { header: 'Channel', cell: (c) => channelLabel(c.channel) },
-            { header: 'Enquiries', numeric: true, cell: (c) => formatCount(c.enquiries) },
-            { header: 'Reached initial visit', numeric: true, cell: (c) => formatShare(c.share_initial_visit, { none: 'None' }) },
-            { header: 'Reached application', numeric: true, cell: (c) => formatShare(c.share_application, { none: 'None' }) },
-            { header: 'Approvals', numeric: true, cell: (c) => formatCount(c.approvals) },
-            { header: 'No response', numeric: true, cell: (c) => formatShare(c.no_response_rate, { none: 'None' }) },
-          ]}
-        />
-      </ReportFigure>
+      <ChartTable
+        caption={caption}
+        rows={report.channels}
+        rowKey={(c) => c.channel}
+        bar={(c) => ({ label: channelLabel(c.channel), point: countPoint(c.enquiries) })}
+        columns={[
+          { header: 'Channel', cell: (c) => channelLabel(c.channel) },
+          { header: 'Enquiries', numeric: true, cell: (c) => formatCount(c.enquiries) },
+          { header: 'Reached initial visit', numeric: true, cell: (c) => formatShare(c.share_initial_visit, { none: 'None' }) },
+          { header: 'Reached application', numeric: true, cell: (c) => formatShare(c.share_application, { none: 'None' }) },
+          { header: 'Approvals', numeric: true, cell: (c) => formatCount(c.approvals) },
+          { header: 'No response', numeric: true, cell: (c) => formatShare(c.no_response_rate, { none: 'None' }) },
+        ]}
+      />
       {report.campaigns.length === 0 ? (
         <p className="govuk-body">No enquiries came through a campaign code in this period.</p>
       ) : (
@@ -241,21 +225,18 @@ export function WithdrawalsFigures({ report }: { report: WithdrawalsReport }) {
   return (
     <>
       <p className="govuk-body">{formatCount(report.total)} withdrawals in the period.</p>
-      <ReportFigure caption={caption} bars={report.by_code.map((c) => ({ key: c.code, label: `${c.code}: ${c.text}`, point: countPoint(c.count) }))}>
-        <Table
-          caption={caption}
-          captionHidden
-          firstCellIsHeader
-          rows={report.by_code}
-          rowKey={(c) => c.code}
-          columns={[
-            { header: 'Code', cell: (c) => c.code },
-            { header: 'Reason', cell: (c) => c.text },
-            { header: 'Withdrawals', numeric: true, cell: (c) => formatCount(c.count) },
-            { header: 'Share', numeric: true, cell: (c) => formatShare(shareOf(c.count, report.total), { none: 'None' }) },
-          ]}
-        />
-      </ReportFigure>
+      <ChartTable
+        caption={caption}
+        rows={report.by_code}
+        rowKey={(c) => c.code}
+        bar={(c) => ({ label: `${c.code}: ${c.text}`, point: countPoint(c.count) })}
+        columns={[
+          { header: 'Code', cell: (c) => c.code },
+          { header: 'Reason', cell: (c) => c.text },
+          { header: 'Withdrawals', numeric: true, cell: (c) => formatCount(c.count) },
+          { header: 'Share', numeric: true, cell: (c) => formatShare(shareOf(c.count, report.total), { none: 'None' }) },
+        ]}
+      />
       <Table
         caption="The stage they left at"
         captionSize="s"
@@ -275,48 +256,39 @@ export function RetentionFigures({ report }: { report: RetentionReport }) {
   const caption = 'Households approved and deregistered in the period'
   return (
     <>
-      <ReportFigure
+      <ChartTable
         caption={caption}
-        bars={[
-          { key: 'approved', label: 'Approved', point: countPoint(report.approved) },
-          { key: 'deregistered', label: 'Deregistered', point: countPoint(report.deregistered) },
+        rows={[
+          { key: 'approved', label: 'Approved', count: report.approved },
+          { key: 'deregistered', label: 'Deregistered', count: report.deregistered },
         ]}
-      >
-        <Table
-          caption={caption}
-          captionHidden
-          firstCellIsHeader
-          rows={[
-            { key: 'approved', label: 'Approved', count: report.approved },
-            { key: 'deregistered', label: 'Deregistered', count: report.deregistered },
-          ]}
-          rowKey={(r) => r.key}
-          columns={[
-            { header: 'Households', cell: (r) => r.label },
-            { header: 'Count', numeric: true, cell: (r) => formatCount(r.count) },
-          ]}
-        />
-      </ReportFigure>
+        rowKey={(r) => r.key}
+        bar={(r) => ({ label: r.label, point: countPoint(r.count) })}
+        columns={[
+          { header: 'Households', cell: (r) => r.label },
+          { header: 'Count', numeric: true, cell: (r) => formatCount(r.count) },
+        ]}
+      />
       <SummaryList
-          rows={[
-            { key: 'Net change', value: formatChange(report.net_change) },
-            {
-              key: 'Average years fostering of those who left',
-              value: report.average_years_fostering_of_leavers === null ? 'None left' : formatYears(report.average_years_fostering_of_leavers),
-            },
-            {
-              key: `Approved households on ${formatDate(report.at_end.on)}`,
-              value: `${formatCount(report.at_end.households)} (${formatCount(report.at_end.places)} places)`,
-            },
-            {
-              key: 'Average years fostering then',
-              value: report.at_end.average_years_fostering === null ? 'None' : formatYears(report.at_end.average_years_fostering),
-            },
-            { key: 'Households today', value: `${formatCount(report.current.households)}, of which ${formatCount(report.current.on_hold)} on hold` },
-            { key: 'Places today', value: formatCount(report.current.places) },
-            { key: 'Vacancies today', value: formatCount(report.current.vacancies) },
-          ]}
-        />
+        rows={[
+          { key: 'Net change', value: formatChange(report.net_change) },
+          {
+            key: 'Average years fostering of those who left',
+            value: report.average_years_fostering_of_leavers === null ? 'None left' : formatYears(report.average_years_fostering_of_leavers),
+          },
+          {
+            key: `Approved households on ${formatDate(report.at_end.on)}`,
+            value: `${formatCount(report.at_end.households)} (${formatCount(report.at_end.places)} places)`,
+          },
+          {
+            key: 'Average years fostering then',
+            value: report.at_end.average_years_fostering === null ? 'None' : formatYears(report.at_end.average_years_fostering),
+          },
+          { key: 'Households today', value: `${formatCount(report.current.households)}, of which ${formatCount(report.current.on_hold)} on hold` },
+          { key: 'Places today', value: formatCount(report.current.places) },
+          { key: 'Vacancies today', value: formatCount(report.current.vacancies) },
+        ]}
+      />
       {report.deregistered_by_reason.length > 0 && (
         <Table
           caption="Deregistrations by reason"
@@ -349,25 +321,29 @@ export const OFSTED_FIGURES = [
   ['deregistrations', 'Deregistrations'],
 ] as const
 
+/** Named figures (label and count) as a chart and its table: the Ofsted return's headline figures. */
+export function FiguresChart({ caption, rows }: { caption: string; rows: readonly { key: string; label: string; count: Count }[] }) {
+  return (
+    <ChartTable
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.key}
+      bar={(r) => ({ label: r.label, point: countPoint(r.count) })}
+      columns={[
+        { header: 'Figure', cell: (r) => r.label },
+        { header: 'Count', numeric: true, cell: (r) => formatCount(r.count) },
+      ]}
+    />
+  )
+}
+
 export function OfstedFigures({ report }: { report: OfstedReturn }) {
   const caption = `Ofsted return figures for ${ofstedYearLabel(report.year)}`
   const rows = OFSTED_FIGURES.map(([key, label]) => ({ key, label, count: report[key] }))
   return (
     <>
       {!report.is_complete && <p className="govuk-inset-text">This year is still running: the figures will change until 31 March {report.year + 1}.</p>}
-      <ReportFigure caption={caption} bars={rows.map((r) => ({ key: r.key, label: r.label, point: countPoint(r.count) }))}>
-        <Table
-          caption={caption}
-          captionHidden
-          firstCellIsHeader
-          rows={rows}
-          rowKey={(r) => r.key}
-          columns={[
-            { header: 'Figure', cell: (r) => r.label },
-            { header: 'Count', numeric: true, cell: (r) => formatCount(r.count) },
-          ]}
-        />
-      </ReportFigure>
+      <FiguresChart caption={caption} rows={rows} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <Table

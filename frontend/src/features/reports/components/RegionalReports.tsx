@@ -16,7 +16,8 @@ import type {
 import { anySuppressed, countPoint, formatAmount, formatChange, formatCount, formatShare, sharePoint, type Count } from '../figures'
 import { channelLabel, stageLabel } from '../labels'
 import { ofstedYearLabel } from '../period'
-import { OFSTED_FIGURES } from './CouncilReports'
+import { ChartTable } from './ChartTable'
+import { FiguresChart, OFSTED_FIGURES } from './CouncilReports'
 import { ReportFigure, WideTable } from './ReportFigure'
 
 interface CouncilRow {
@@ -60,28 +61,25 @@ export function RegionalFunnelFigures({ report }: { report: RegionalFunnel }) {
   const caption = `Enquiries received in the period across ${report.total.name}, by the furthest stage each reached`
   return (
     <>
-      <ReportFigure caption={caption} bars={stages.map((s) => ({ key: s.stage, label: stageLabel(s.stage), point: countPoint(s.reached) }))}>
-        <Table
-          caption={caption}
-          captionHidden
-          firstCellIsHeader
-          rows={stages}
-          rowKey={(s) => s.stage}
-          columns={[
-            { header: 'Stage', cell: (s) => stageLabel(s.stage) },
-            { header: 'Reached', numeric: true, cell: (s) => formatCount(s.reached) },
-            {
-              header: 'Conversion from the stage before',
-              numeric: true,
-              cell: (s) => {
-                const index = stages.indexOf(s)
-                if (index === 0) return 'Not applicable'
-                return share(s.conversion_from_previous, [s.reached, stages[index - 1]?.reached ?? null], 'None reached the stage before')
-              },
+      <ChartTable
+        caption={caption}
+        rows={stages}
+        rowKey={(s) => s.stage}
+        bar={(s) => ({ label: stageLabel(s.stage), point: countPoint(s.reached) })}
+        columns={[
+          { header: 'Stage', cell: (s) => stageLabel(s.stage) },
+          { header: 'Reached', numeric: true, cell: (s) => formatCount(s.reached) },
+          {
+            header: 'Conversion from the stage before',
+            numeric: true,
+            cell: (s) => {
+              const index = stages.indexOf(s)
+              if (index === 0) return 'Not applicable'
+              return share(s.conversion_from_previous, [s.reached, stages[index - 1]?.reached ?? null], 'None reached the stage before')
             },
-          ]}
-        />
-      </ReportFigure>
+          },
+        ]}
+      />
       <ByCouncil
         caption="How far enquiries got, by council"
         councils={report.councils}
@@ -107,33 +105,25 @@ export function RegionalTimeInStageFigures({ report }: { report: RegionalTimeInS
   const noShare = (s: (typeof stages)[number]) => (s.over_target === null ? 'No target' : 'No moves')
   return (
     <>
-      <ReportFigure
+      <ChartTable
         caption={caption}
+        wide
         max={1}
-        bars={stages.map((s) => ({
-          key: s.stage,
+        rows={stages}
+        rowKey={(s) => s.stage}
+        bar={(s) => ({
           label: label(s),
           point: sharePoint(s.share_over_target, anySuppressed(s.moves, s.over_target), noShare(s).toLowerCase()),
-        }))}
-      >
-        <WideTable label={caption}>
-          <Table
-            caption={caption}
-            captionHidden
-            firstCellIsHeader
-            rows={stages}
-            rowKey={(s) => s.stage}
-            columns={[
-              { header: 'Stage', cell: label },
-              { header: 'Moves', numeric: true, cell: (s) => formatCount(s.moves) },
-              { header: 'Median', numeric: true, cell: (s) => formatAmount(s.median_days, s.unit, anySuppressed(s.moves) ? 'withheld' : 'None') },
-              { header: '90th percentile', numeric: true, cell: (s) => formatAmount(s.p90_days, s.unit, anySuppressed(s.moves) ? 'withheld' : 'None') },
-              { header: 'Over target', numeric: true, cell: (s) => formatCount(s.over_target, 'No target') },
-              { header: 'Share over target', numeric: true, cell: (s) => share(s.share_over_target, [s.moves, s.over_target], noShare(s)) },
-            ]}
-          />
-        </WideTable>
-      </ReportFigure>
+        })}
+        columns={[
+          { header: 'Stage', cell: label },
+          { header: 'Moves', numeric: true, cell: (s) => formatCount(s.moves) },
+          { header: 'Median', numeric: true, cell: (s) => formatAmount(s.median_days, s.unit, anySuppressed(s.moves) ? 'withheld' : 'None') },
+          { header: '90th percentile', numeric: true, cell: (s) => formatAmount(s.p90_days, s.unit, anySuppressed(s.moves) ? 'withheld' : 'None') },
+          { header: 'Over target', numeric: true, cell: (s) => formatCount(s.over_target, 'No target') },
+          { header: 'Share over target', numeric: true, cell: (s) => share(s.share_over_target, [s.moves, s.over_target], noShare(s)) },
+        ]}
+      />
       <p className="govuk-body">Overdue counts are as of {formatDateTime(report.as_of)}; each council’s moves are judged by its own targets.</p>
       <ByCouncil
         caption="Share over target, by council"
@@ -160,23 +150,20 @@ export function RegionalSourcesFigures({ report }: { report: RegionalSources }) 
   const caption = `Enquiries received in the period across ${report.total.name}, by channel`
   return (
     <>
-      <ReportFigure caption={caption} bars={channels.map((c) => ({ key: c.channel, label: channelLabel(c.channel), point: countPoint(c.enquiries) }))}>
-        <Table
-          caption={caption}
-          captionHidden
-          firstCellIsHeader
-          rows={channels}
-          rowKey={(c) => c.channel}
-          columns={[
-            { header: 'Channel', cell: (c) => channelLabel(c.channel) },
-            { header: 'Enquiries', numeric: true, cell: (c) => formatCount(c.enquiries) },
-            { header: 'Reached initial visit', numeric: true, cell: (c) => share(c.share_initial_visit, [c.enquiries, c.reached_initial_visit], 'None') },
-            { header: 'Reached application', numeric: true, cell: (c) => share(c.share_application, [c.enquiries, c.reached_application], 'None') },
-            { header: 'Approvals', numeric: true, cell: (c) => formatCount(c.approvals) },
-            { header: 'No response', numeric: true, cell: (c) => share(c.no_response_rate, [c.enquiries, c.no_response], 'None') },
-          ]}
-        />
-      </ReportFigure>
+      <ChartTable
+        caption={caption}
+        rows={channels}
+        rowKey={(c) => c.channel}
+        bar={(c) => ({ label: channelLabel(c.channel), point: countPoint(c.enquiries) })}
+        columns={[
+          { header: 'Channel', cell: (c) => channelLabel(c.channel) },
+          { header: 'Enquiries', numeric: true, cell: (c) => formatCount(c.enquiries) },
+          { header: 'Reached initial visit', numeric: true, cell: (c) => share(c.share_initial_visit, [c.enquiries, c.reached_initial_visit], 'None') },
+          { header: 'Reached application', numeric: true, cell: (c) => share(c.share_application, [c.enquiries, c.reached_application], 'None') },
+          { header: 'Approvals', numeric: true, cell: (c) => formatCount(c.approvals) },
+          { header: 'No response', numeric: true, cell: (c) => share(c.no_response_rate, [c.enquiries, c.no_response], 'None') },
+        ]}
+      />
       <ByCouncil
         caption="Enquiries by channel, by council"
         councils={report.councils}
@@ -196,20 +183,17 @@ export function RegionalWithdrawalsFigures({ report }: { report: RegionalWithdra
   const caption = `Withdrawals in the period across ${report.total.name}, by Ofsted reason code`
   return (
     <>
-      <ReportFigure caption={caption} bars={codes.map((c) => ({ key: c.code, label: `${c.code}: ${c.text}`, point: countPoint(c.count) }))}>
-        <Table
-          caption={caption}
-          captionHidden
-          firstCellIsHeader
-          rows={codes}
-          rowKey={(c) => c.code}
-          columns={[
-            { header: 'Code', cell: (c) => c.code },
-            { header: 'Reason', cell: (c) => c.text },
-            { header: 'Withdrawals', numeric: true, cell: (c) => formatCount(c.count) },
-          ]}
-        />
-      </ReportFigure>
+      <ChartTable
+        caption={caption}
+        rows={codes}
+        rowKey={(c) => c.code}
+        bar={(c) => ({ label: `${c.code}: ${c.text}`, point: countPoint(c.count) })}
+        columns={[
+          { header: 'Code', cell: (c) => c.code },
+          { header: 'Reason', cell: (c) => c.text },
+          { header: 'Withdrawals', numeric: true, cell: (c) => formatCount(c.count) },
+        ]}
+      />
       <ByCouncil
         caption="Withdrawals by reason code, by council"
         councils={report.councils}
@@ -254,19 +238,7 @@ export function RegionalOfstedFigures({ report }: { report: RegionalOfsted }) {
   return (
     <>
       {!report.is_complete && <p className="govuk-inset-text">This year is still running: the figures will change until 31 March {report.year + 1}.</p>}
-      <ReportFigure caption={caption} bars={rows.map((r) => ({ key: r.key, label: r.label, point: countPoint(r.count) }))}>
-        <Table
-          caption={caption}
-          captionHidden
-          firstCellIsHeader
-          rows={rows}
-          rowKey={(r) => r.key}
-          columns={[
-            { header: 'Figure', cell: (r) => r.label },
-            { header: 'Count', numeric: true, cell: (r) => formatCount(r.count) },
-          ]}
-        />
-      </ReportFigure>
+      <FiguresChart caption={caption} rows={rows} />
       <ByCouncil
         caption="Ofsted return figures, by council"
         councils={report.councils}

@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import { ButtonLink } from '../../../components/govuk/Button'
 import { Table } from '../../../components/govuk/Table'
 import { Tag } from '../../../components/govuk/Tag'
@@ -40,6 +41,14 @@ export function CoursesPage() {
             { header: 'TSD standards', cell: (c) => (c.is_tsd ? 'Yes' : 'No') },
             { header: 'Valid for', cell: (c) => validityText(c.valid_for_months) },
             { header: 'Status', cell: (c) => (c.is_active ? <Tag colour="green">Active</Tag> : <Tag colour="grey">Retired</Tag>) },
+            {
+              header: <span className="govuk-visually-hidden">Actions</span>,
+              cell: (c) => (
+                <Link className="govuk-link" to={`${c.id}/edit`}>
+                  Change<span className="govuk-visually-hidden"> {c.name}</span>
+                </Link>
+              ),
+            },
           ]}
         />
       )}

@@ -15,6 +15,7 @@ import {
   errorsFromProblem,
   firstPageWithError,
   nearestCouncils,
+  onlyTheEventIsWrong,
   toEnquiryBody,
   type FieldId,
   type Step,
@@ -46,8 +47,8 @@ export function CheckAnswersPage() {
   const missing = !answers.firstName ? 'name' : !answers.email ? 'contact' : !answers.postcode ? 'postcode' : !answers.interests.length ? 'interests' : !answers.contactOk ? 'consent' : null
   if (missing) return <Navigate to={stepPath(missing)} replace />
 
-  const send = () => {
-    const body = toEnquiryBody(answers, source)
+  const send = (withoutEvent = false) => {
+    const body = toEnquiryBody(answers, withoutEvent ? { ...source, eventId: '' } : source)
     create.mutate(
       { body, key: journey.idempotencyKey(body) },
       {
@@ -56,6 +57,9 @@ export function CheckAnswersPage() {
           navigate(stepPath('sent'))
         },
         onError: (error) => {
+          // The event came with the link and is not the visitor's to fix (say they chose a
+          // council that did not run it): the enquiry still goes, without it.
+          if (!withoutEvent && body.source.event_id && onlyTheEventIsWrong(error)) return send(true)
           const errors = errorsFromProblem(error)
           journey.failed(errors, nearestCouncils(error))
           const page = firstPageWithError(errors)
@@ -133,7 +137,7 @@ export function CheckAnswersPage() {
             By sending this enquiry you agree that {council.data?.name ?? 'the council'} may keep your details as its privacy notice
             (version {PRIVACY_NOTICE_VERSION}) says.
           </p>
-          <Button type="button" preventDoubleClick disabled={create.isPending} onClick={send}>
+          <Button type="button" preventDoubleClick disabled={create.isPending} onClick={() => send()}>
             Send enquiry
           </Button>
         </div>

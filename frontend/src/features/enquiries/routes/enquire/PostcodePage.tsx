@@ -26,7 +26,13 @@ export function PostcodePage() {
   const councils = useEnquiryCouncils(notCovered && journey.nearest.length === 0)
   const next = useContinue('postcode')
   const choosing = notCovered || Boolean(errors.council)
-  const choices = (journey.nearest.length ? journey.nearest : (councils.data ?? [])).map((c) => ({ value: c.slug, label: c.name }))
+  // With the postcode's position known the API names the nearest councils and how far they are.
+  const placed = journey.nearest.some((c) => c.distance_km !== null)
+  const choices = (journey.nearest.length ? journey.nearest : (councils.data ?? [])).map((c) => ({
+    value: c.slug,
+    label: c.name,
+    ...('distance_km' in c && typeof c.distance_km === 'number' ? { hint: `About ${Math.round(c.distance_km * 0.621371)} miles away` } : {}),
+  }))
 
   const submit = () => {
     const value = postcode.trim().toUpperCase()
@@ -98,7 +104,7 @@ export function PostcodePage() {
           id="council"
           legend="Which council would you like to contact?"
           legendSize="m"
-          hint={journey.nearest.length ? 'These are the nearest councils on this service' : 'These are the councils on this service'}
+          hint={placed ? 'These are the nearest councils on this service' : 'These are the councils on this service'}
           error={errors.council}
           choices={choices}
           value={council}
