@@ -17,8 +17,10 @@ from limits import RateLimitItem, parse
 from limits.aio.storage import Storage
 from limits.aio.strategies import (
     MovingWindowRateLimiter,
-    RateLimiter as Strategy,
     SlidingWindowCounterRateLimiter,
+)
+from limits.aio.strategies import (
+    RateLimiter as Strategy,
 )
 from limits.storage import storage_from_string
 
