@@ -10,7 +10,6 @@ from fastapi import Depends, Request
 from sqlalchemy import JSON, DateTime, MetaData, String, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import (
-    AsyncConnection,
     AsyncEngine,
     AsyncSession,
     async_sessionmaker,
@@ -145,11 +144,12 @@ def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]
     return async_sessionmaker(engine, expire_on_commit=False, autoflush=True)
 
 
-async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
+@asynccontextmanager
+async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
     """One session per request: committed when the handler returns, rolled back if it raises.
 
-    `scope="function"` below makes the commit happen before the response is sent, so a client
-    never sees a success for a write that then failed to commit.
+    Routes take it as the `DbSession` dependency; the public enquiry, the busiest route, opens
+    it itself (FastAPI's dependency machinery costs more per request than its database work).
     """
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
     async with sessionmaker() as session:
@@ -157,47 +157,25 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
         try:
             yield session
         except Exception as exc:
-            # A few errors must still record what led to them (a failed sign-in counts).
-            if getattr(exc, "keep_changes", False):
-                await session.commit()
-            else:
-                await session.rollback()
+            if session.in_transaction():
+                # A few errors must still record what led to them (a failed sign-in counts).
+                if getattr(exc, "keep_changes", False):
+                    await session.commit()
+                else:
+                    await session.rollback()
             raise
         else:
-            await session.commit()
+            # A request that read and wrote nothing (adding an object begins a transaction
+            # too) has nothing to commit: skip the round into SQLAlchemy's greenlet.
+            if session.in_transaction():
+                await session.commit()
+
+
+async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
+    # `scope="function"` below makes the commit happen before the response is sent, so a
+    # client never sees a success for a write that then failed to commit.
+    async with request_session(request) as session:
+        yield session
 
 
 DbSession = Annotated[AsyncSession, Depends(_request_session, scope="function")]
-
-
-def with_column_defaults(model: type[Base], values: dict[str, Any]) -> dict[str, Any]:
-    """`values` with the model's Python-side column defaults filled in. SQLAlchemy applies
-    them to a top-level INSERT, not to one inside a CTE, so a statement that writes several
-    tables at once fills them itself."""
-    filled = dict(values)
-    for column in model.__table__.columns:
-        default = column.default
-        if column.key in filled or default is None:
-            continue
-        if default.is_scalar:
-            filled[column.key] = default.arg
-        elif default.is_callable:
-            filled[column.key] = default.arg(None)
-    return filled
-
-
-@asynccontextmanager
-async def single_statement_connection(session: AsyncSession) -> AsyncIterator[AsyncConnection]:
-    """A connection for a write that PostgreSQL makes in one statement (several tables through
-    data-modifying CTEs): a pooled connection in autocommit, so the statement is its own
-    transaction and costs one round trip, with no BEGIN and COMMIT around it. The write commits
-    at once, apart from the session's transaction: use it only when nothing else in the request
-    must commit or roll back with it. Elsewhere (SQLite, which has no such CTEs) the session's
-    own connection, whose transaction the request commits as usual."""
-    bind = session.bind
-    if isinstance(bind, AsyncEngine) and bind.dialect.name == "postgresql":
-        async with bind.connect() as conn:
-            # asyncpg only sets a flag for this: no statement goes to the server.
-            yield await conn.execution_options(isolation_level="AUTOCOMMIT")
-    else:
-        yield await session.connection()

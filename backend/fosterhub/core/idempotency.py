@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -54,7 +55,11 @@ class Idempotency:
     def remember(
         self, status_code: int, body: Any, headers: dict[str, str] | None = None
     ) -> JSONResponse:
-        content = jsonable_encoder(body)
+        content = (
+            body.model_dump(mode="json", by_alias=True)
+            if isinstance(body, BaseModel)
+            else jsonable_encoder(body)
+        )
         if self.key is not None:
             self.session.add(
                 IdempotencyRecord(
@@ -69,26 +74,28 @@ class Idempotency:
         return JSONResponse(content, status_code=status_code, headers=headers)
 
 
-async def _idempotency(
-    request: Request,
-    session: DbSession,
-    idempotency_key: Annotated[
-        str | None,
-        Header(
-            alias="Idempotency-Key",
-            description="Any unique string (a UUID); a replay returns the first answer.",
-        ),
-    ] = None,
-) -> Idempotency:
-    if idempotency_key is not None and not (1 <= len(idempotency_key) <= 255):
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description="Any unique string (a UUID); a replay returns the first answer.",
+    ),
+]
+
+
+async def idempotency_for(request: Request, session: AsyncSession, key: str | None) -> Idempotency:
+    if key is not None and not (1 <= len(key) <= 255):
         raise InvalidInput.field("header.Idempotency-Key", "Must be 1 to 255 characters")
     body = await request.body()
     return Idempotency(
-        session=session,
-        request=request,
-        key=idempotency_key,
-        request_hash=hashlib.sha256(body).hexdigest(),
+        session=session, request=request, key=key, request_hash=hashlib.sha256(body).hexdigest()
     )
+
+
+async def _idempotency(
+    request: Request, session: DbSession, idempotency_key: IdempotencyKey = None
+) -> Idempotency:
+    return await idempotency_for(request, session, idempotency_key)
 
 
 IdempotencyDep = Annotated[Idempotency, Depends(_idempotency)]

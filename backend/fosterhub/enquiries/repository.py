@@ -17,10 +17,10 @@ from sqlalchemy import (
     or_,
     select,
 )
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.orm import aliased
 
-from fosterhub.core.db import with_column_defaults
+from fosterhub.core.batches import batch_for
 from fosterhub.core.models import AuditEvent, OutboxMessage
 from fosterhub.councils import postcodes
 from fosterhub.enquiries.models import ContactAttempt, Enquiry, EnquiryNote, StageTransition
@@ -52,6 +52,7 @@ async def reference_taken(session: AsyncSession, reference: str) -> bool:
 Row = dict[str, Any]
 # Stages a repeat can be linked to: open, or waiting for an answer. Our own words, no quotes.
 WORKABLE_STAGES = (*OPEN_STAGES, "no_response")
+POSTGRESQL = "postgresql"
 
 
 def _bind(column: Any, prefix: str) -> Any:
@@ -71,12 +72,28 @@ def _insert_all(model: Any, prefix: str, **overrides: Any) -> Any:
 
 
 def _params(model: Any, prefix: str, row: Row) -> Row:
-    filled = with_column_defaults(model, row)
-    return {
-        prefix + column.key: filled.get(column.key)
+    params = {}
+    for key, name, default in _columns(model, prefix):
+        if key in row:
+            params[name] = row[key]
+        elif default is not None and default.is_scalar:
+            params[name] = default.arg
+        elif default is not None and default.is_callable:
+            params[name] = default.arg(None)
+        else:
+            params[name] = None
+    return params
+
+
+@cache
+def _columns(model: Any, prefix: str) -> tuple[tuple[str, str, Any], ...]:
+    """(key, parameter name, Python-side default) of each column `_insert_all` writes.
+    SQLAlchemy applies defaults to a top-level INSERT, not to one inside a CTE."""
+    return tuple(
+        (column.key, prefix + column.key, column.default)
         for column in model.__table__.columns
         if not (column.primary_key and column.autoincrement is True)
-    }
+    )
 
 
 @cache
@@ -112,7 +129,7 @@ def _received_statements(dialect: str, by_phone: bool) -> tuple[Any, ...]:
         _insert_all(AuditEvent, "a_"),
         _insert_all(OutboxMessage, "o_"),
     )
-    if dialect != "postgresql":
+    if dialect != POSTGRESQL:
         return (enquiry, *others)
     written = enquiry.cte("written")
     combined = (
@@ -121,6 +138,18 @@ def _received_statements(dialect: str, by_phone: bool) -> tuple[Any, ...]:
         .add_cte(*(other.cte(f"also_{n}") for n, other in enumerate(others)))
     )
     return (combined,)
+
+
+def _received_params(
+    enquiry: Row, repeat_since: datetime, transition: Row, audit_row: Row, email: Row
+) -> Row:
+    return {
+        **_params(Enquiry, "e_", enquiry),
+        "repeat_since": repeat_since,
+        **_params(StageTransition, "t_", transition),
+        **_params(AuditEvent, "a_", audit_row),
+        **_params(OutboxMessage, "o_", email),
+    }
 
 
 async def insert_received(
@@ -142,18 +171,44 @@ async def insert_received(
     On PostgreSQL the four inserts are one statement (data-modifying CTEs): one round trip,
     atomic on its own. SQLite runs them one after another in the caller's transaction. The
     council is named in the parameters: Core statements pass no session's tenancy scope."""
-    params = {
-        **_params(Enquiry, "e_", enquiry),
-        "repeat_since": repeat_since,
-        **_params(StageTransition, "t_", transition),
-        **_params(AuditEvent, "a_", audit_row),
-        **_params(OutboxMessage, "o_", email),
-    }
+    params = _received_params(enquiry, repeat_since, transition, audit_row, email)
     first, *rest = _received_statements(conn.dialect.name, enquiry.get("phone") is not None)
     repeat: str | None = (await conn.execute(first, params)).scalar_one()
     for stmt in rest:
         await conn.execute(stmt, params)
     return repeat
+
+
+async def insert_received_alone(
+    session: AsyncSession,
+    enquiry: Row,
+    *,
+    repeat_since: datetime,
+    transition: Row,
+    audit_row: Row,
+    email: Row,
+) -> None:
+    """`insert_received` for an enquiry that nothing else in the request commits with. On
+    PostgreSQL it commits on its own, in a batch with the enquiries that arrive at the same
+    moment (`core.batches`); elsewhere it joins the session's transaction as usual."""
+    engine = session.bind
+    if not (isinstance(engine, AsyncEngine) and engine.dialect.name == "postgresql"):
+        await insert_received(
+            await session.connection(),
+            enquiry,
+            repeat_since=repeat_since,
+            transition=transition,
+            audit_row=audit_row,
+            email=email,
+        )
+        return
+    by_phone = enquiry.get("phone") is not None
+    batch = batch_for(
+        engine,
+        ("enquiry received", by_phone),
+        lambda: _received_statements(POSTGRESQL, by_phone)[0],
+    )
+    await batch.run(_received_params(enquiry, repeat_since, transition, audit_row, email))
 
 
 def list_query(

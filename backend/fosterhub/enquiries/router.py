@@ -8,12 +8,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import ValidationError
 
+from fosterhub.config import Settings
 from fosterhub.core import openapi
-from fosterhub.core.db import DbSession
-from fosterhub.core.deps import AppSettings, client_ip
+from fosterhub.core.db import DbSession, request_session
+from fosterhub.core.deps import client_ip
 from fosterhub.core.errors import AppError, UnsupportedMediaType, problem_responses
 from fosterhub.core.etags import require_if_match, set_etag
-from fosterhub.core.idempotency import IdempotencyDep
+from fosterhub.core.idempotency import IdempotencyKey, idempotency_for
 from fosterhub.core.pagination import Page, PageParams, page_params
 from fosterhub.enquiries import html, service
 from fosterhub.enquiries.dependencies import (
@@ -86,29 +87,31 @@ FORM_MEDIA = "application/x-www-form-urlencoded"
         }
     },
 )
-async def create_enquiry(
-    request: Request, session: DbSession, settings: AppSettings, idempotency: IdempotencyDep
-) -> Response:
+async def create_enquiry(request: Request, idempotency_key: IdempotencyKey = None) -> Response:
+    # No dependencies but the header: this route opens its own session (see `request_session`).
+    settings: Settings = request.app.state.settings
     await request.app.state.rate_limiter.hit(
         "enquiry", settings.rate_limit_enquiry, client_ip(request) or "-"
     )
     content_type = request.headers.get("content-type", "")
-    if content_type.startswith(FORM_MEDIA):
-        return await _create_from_form(request, session, settings)
-    if not content_type.startswith("application/json"):
-        raise UnsupportedMediaType(f"Send application/json or {FORM_MEDIA}.")
-    if replay := await idempotency.replay():
-        return replay
-    try:
-        body = EnquiryCreate.model_validate_json(await request.body())
-    except ValidationError as exc:
-        raise RequestValidationError(
-            [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
-        ) from exc
-    received = await service.receive(session, settings, body, alone=idempotency.key is None)
-    return idempotency.remember(
-        201, received.receipt, {"Location": f"/api/v1/enquiries/{received.receipt.id}"}
-    )
+    async with request_session(request) as session:
+        if content_type.startswith(FORM_MEDIA):
+            return await _create_from_form(request, session, settings)
+        if not content_type.startswith("application/json"):
+            raise UnsupportedMediaType(f"Send application/json or {FORM_MEDIA}.")
+        idempotency = await idempotency_for(request, session, idempotency_key)
+        if replay := await idempotency.replay():
+            return replay
+        try:
+            body = EnquiryCreate.model_validate_json(await request.body())
+        except ValidationError as exc:
+            raise RequestValidationError(
+                [{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]
+            ) from exc
+        received = await service.receive(session, settings, body, alone=idempotency.key is None)
+        return idempotency.remember(
+            201, received.receipt, {"Location": f"/api/v1/enquiries/{received.receipt.id}"}
+        )
 
 
 async def _create_from_form(request: Request, session: Any, settings: Any) -> Response:

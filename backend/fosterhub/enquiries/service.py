@@ -12,7 +12,7 @@ from fosterhub.carers import service as carers_service
 from fosterhub.config import Settings
 from fosterhub.core import audit, outbox, tenancy
 from fosterhub.core.codes import short_code
-from fosterhub.core.db import new_id, single_statement_connection, utcnow
+from fosterhub.core.db import new_id, utcnow
 from fosterhub.core.errors import Conflict, InvalidInput
 from fosterhub.core.pagination import PageParams, paginate
 from fosterhub.core.workdays import add_months, add_working_days
@@ -206,9 +206,8 @@ async def receive(
         ),
     )
     if alone and referrer is None:
-        # Nothing else in the request commits with it: one statement, one round trip.
-        async with single_statement_connection(session) as conn:
-            await repository.insert_received(conn, **rows)
+        # Nothing else in the request commits with it: written on its own (in a batch).
+        await repository.insert_received_alone(session, **rows)
     else:
         repeat_of = await repository.insert_received(await session.connection(), **rows)
         if referrer is not None and repeat_of is None:
