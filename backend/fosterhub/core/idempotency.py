@@ -74,13 +74,16 @@ class Idempotency:
         return JSONResponse(content, status_code=status_code, headers=headers)
 
 
-IdempotencyKey = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        description="Any unique string (a UUID); a replay returns the first answer.",
-    ),
-]
+KEY_DESCRIPTION = "Any unique string (a UUID); a replay returns the first answer."
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", description=KEY_DESCRIPTION)]
+# The same header in OpenAPI, for a route that reads it itself.
+IDEMPOTENCY_KEY_PARAMETER = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": KEY_DESCRIPTION,
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "title": "Idempotency-Key"},
+}
 
 
 async def idempotency_for(request: Request, session: AsyncSession, key: str | None) -> Idempotency:

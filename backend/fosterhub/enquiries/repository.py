@@ -103,7 +103,7 @@ def _received_statements(dialect: str, by_phone: bool) -> tuple[Any, ...]:
     same = [earlier.email == bindparam("e_email")]
     if by_phone:
         same.append(earlier.phone == bindparam("e_phone"))
-    repeat_of = (
+    found = (
         select(earlier.id)
         .where(
             earlier.council_id == bindparam("e_council_id"),
@@ -115,8 +115,10 @@ def _received_statements(dialect: str, by_phone: bool) -> tuple[Any, ...]:
         )
         .order_by(earlier.received_at)
         .limit(1)
-        .scalar_subquery()
+        .cte("repeat_of")
     )
+    # Looked up once (a CTE), though both columns below need it.
+    repeat_of = select(found.c.id).scalar_subquery()
     enquiry = _insert_all(
         Enquiry,
         "e_",

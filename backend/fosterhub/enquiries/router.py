@@ -14,7 +14,7 @@ from fosterhub.core.db import DbSession, request_session
 from fosterhub.core.deps import client_ip
 from fosterhub.core.errors import AppError, UnsupportedMediaType, problem_responses
 from fosterhub.core.etags import require_if_match, set_etag
-from fosterhub.core.idempotency import IdempotencyKey, idempotency_for
+from fosterhub.core.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotency_for
 from fosterhub.core.pagination import Page, PageParams, page_params
 from fosterhub.enquiries import html, service
 from fosterhub.enquiries.dependencies import (
@@ -78,18 +78,21 @@ FORM_MEDIA = "application/x-www-form-urlencoded"
         303: {"description": "Form post accepted: see the thank-you page"},
     },
     openapi_extra={
+        "parameters": [IDEMPOTENCY_KEY_PARAMETER],
         "requestBody": {
             "required": True,
             "content": {
                 "application/json": {"schema": {"$ref": "#/components/schemas/EnquiryCreate"}},
                 FORM_MEDIA: {"schema": {"$ref": "#/components/schemas/EnquiryForm"}},
             },
-        }
+        },
     },
 )
-async def create_enquiry(request: Request, idempotency_key: IdempotencyKey = None) -> Response:
-    # No dependencies but the header: this route opens its own session (see `request_session`).
+async def create_enquiry(request: Request) -> Response:
+    # No parameters nor dependencies for FastAPI to solve: each costs on every request, and
+    # this is the busiest route. It reads its header and opens its session itself.
     settings: Settings = request.app.state.settings
+    idempotency_key = request.headers.get("idempotency-key")
     await request.app.state.rate_limiter.hit(
         "enquiry", settings.rate_limit_enquiry, client_ip(request) or "-"
     )

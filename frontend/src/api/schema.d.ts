@@ -4607,7 +4607,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description Any unique string (a UUID); a replay returns the first answer. */
-                "Idempotency-Key"?: string | null;
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
