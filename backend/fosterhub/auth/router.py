@@ -252,7 +252,7 @@ async def totp_enrol(session: DbSession, caller: Person, response: Response) -> 
 )
 async def totp_confirm(body: TotpConfirm, session: DbSession, caller: Person) -> Response:
     user = await users_service.get(session, caller.id, audit_read=False)
-    await service.confirm_totp(user, body.code)
+    await service.confirm_totp(session, user, body.code)
     audit.record(session, "update", "user", user.id, detail={"fields": ["totp_enabled_at"]})
     return Response(status_code=204)
 

@@ -1,16 +1,19 @@
 """Sign-in, token issue and rotation, partner client credentials, TOTP enrolment."""
 
 import hashlib
+import hmac
 import math
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pyotp
-from sqlalchemy import case, delete, select, update
+from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
 
 from fosterhub.auth import passwords, tokens
 from fosterhub.auth.exceptions import (
@@ -116,7 +119,7 @@ async def authenticate(
     if user.totp_enabled_at is not None and user.totp_secret:
         if not otp:
             raise OtpRequired("This account uses a one-time code: send it as `otp`.")
-        if not pyotp.TOTP(user.totp_secret).verify(otp, valid_window=1):
+        if not await _use_code(session, user, user.totp_secret, otp):
             raise await _fail(session, settings, key, InvalidOtp())
     await session.execute(delete(LoginThrottle).where(LoginThrottle.email_hash == key))
     if passwords.needs_rehash(user.password_hash):
@@ -290,6 +293,36 @@ async def create_client(
     return client, secret
 
 
+async def _use_code(session: AsyncSession, user: User, secret: str, code: str) -> bool:
+    """True once for a code of the current time step or one either side (a clock a little
+    off). The step is recorded in the same statement that checks it is later than the last
+    one used, so a code cannot be used twice, even by two requests at the same moment
+    (RFC 6238, section 5.2)."""
+    totp = pyotp.TOTP(secret)
+    now = time.time()
+    for drift in (-1, 0, 1):
+        at = now + drift * totp.interval
+        if hmac.compare_digest(totp.at(at), code):
+            step = totp.timecode(datetime.fromtimestamp(at, UTC))
+            taken = await session.execute(
+                update(User)
+                .where(
+                    User.id == user.id,
+                    or_(User.totp_last_step.is_(None), User.totp_last_step < step),
+                )
+                .values(totp_last_step=step)
+                .execution_options(synchronize_session=False)
+            )
+            if _rowcount(taken) == 1:
+                set_committed_value(user, "totp_last_step", step)
+                return True
+    return False
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
 def totp_uri(user: User, secret: str, issuer: str = "Foster Hub") -> str:
     return pyotp.TOTP(secret).provisioning_uri(name=user.email, issuer_name=issuer)
 
@@ -301,10 +334,10 @@ async def start_totp_enrolment(user: User) -> str:
     return user.totp_secret
 
 
-async def confirm_totp(user: User, code: str) -> None:
+async def confirm_totp(session: AsyncSession, user: User, code: str) -> None:
     if user.totp_enabled_at is not None:
         raise Conflict("A one-time code is already set up for this account.")
-    if not user.totp_secret or not pyotp.TOTP(user.totp_secret).verify(code, valid_window=1):
+    if not user.totp_secret or not await _use_code(session, user, user.totp_secret, code):
         # 422 naming the field, not 401: the caller's token is fine, only the code is wrong.
         raise InvalidInput.field(
             "code", "That code did not match: check the time on your device and try again."

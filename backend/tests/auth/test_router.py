@@ -1,5 +1,6 @@
 """Sign-in, throttling, TOTP, refresh rotation, sign-out, `me`, and partner client tokens."""
 
+import asyncio
 import base64
 import hashlib
 import time
@@ -524,7 +525,10 @@ async def test_staff_enrol_in_totp_and_then_sign_in_needs_the_code(
     assert row is not None
     assert row.failures == 1  # a wrong code counts as a failed sign-in
 
-    right = await login(client, person.user.email, otp=totp.now())
+    # The code that confirmed the set-up is used: the next period's code signs in (one
+    # step of clock drift is allowed).
+    next_code = totp.at(time.time() + totp.interval)
+    right = await login(client, person.user.email, otp=next_code)
     assert right.status_code == 200, right.text
     assert set_cookie(right)[0]
     me = await client.get(ME, headers=bearer(right.json()["access_token"]))
@@ -533,6 +537,45 @@ async def test_staff_enrol_in_totp_and_then_sign_in_needs_the_code(
     # The wrong password with the right code is still just wrong credentials.
     refused = await login(client, person.user.email, "wrong-password", otp=totp.now())
     assert assert_problem(refused, 401)["type"].endswith("/invalid-credentials")
+
+
+async def _enrolled(client: httpx.AsyncClient, person: Person) -> pyotp.TOTP:
+    secret = (await client.post("/api/v1/auth/totp/enrol", headers=person.headers)).json()["secret"]
+    totp = pyotp.TOTP(secret)
+    confirm = {"code": totp.at(time.time() - totp.interval)}  # the last period's code
+    confirmed = await client.post("/api/v1/auth/totp/confirm", json=confirm, headers=person.headers)
+    assert confirmed.status_code == 204, confirmed.text
+    return totp
+
+
+async def test_a_one_time_code_signs_in_once(
+    client: httpx.AsyncClient, world: World, db: AsyncSession
+) -> None:
+    person = await world.make_person(world.a, "admin")
+    totp = await _enrolled(client, person)
+    code = totp.now()
+    assert (await login(client, person.user.email, otp=code)).status_code == 200
+    # Seen over someone's shoulder, or sent twice: the same code is refused the second time.
+    replayed = await login(client, person.user.email, otp=code)
+    assert assert_problem(replayed, 401)["type"].endswith("/invalid-otp")
+    # So is the earlier period's code, once a later one has been used.
+    earlier = await login(client, person.user.email, otp=totp.at(time.time() - totp.interval))
+    assert assert_problem(earlier, 401)["type"].endswith("/invalid-otp")
+    row = await throttle(db, person.user.email)
+    assert row is not None and row.failures == 2  # each counts as a failed sign-in
+    # The next period's code still works.
+    later = await login(client, person.user.email, otp=totp.at(time.time() + totp.interval))
+    assert later.status_code == 200, later.text
+
+
+async def test_one_code_sent_twice_at_once_signs_in_once(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    person = await world.make_person(world.a, "admin")
+    totp = await _enrolled(client, person)
+    code = totp.now()
+    answers = await asyncio.gather(*(login(client, person.user.email, otp=code) for _ in range(2)))
+    assert sorted(a.status_code for a in answers) == [200, 401]
 
 
 async def test_totp_enrolment_is_for_people_with_a_token(
