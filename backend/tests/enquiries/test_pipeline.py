@@ -275,9 +275,28 @@ def test_working_days_skip_weekends_and_england_bank_holidays() -> None:
     saturday = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
     assert add_working_days(saturday, 1) == datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
     assert add_working_days(friday, 5) == datetime(2026, 12, 4, 10, 30, tzinfo=UTC)
+    # The last day of a shorter month; 10:00 in London both times (BST in August, GMT in
+    # February), so an hour apart in UTC.
     assert add_months(datetime(2026, 8, 31, 9, tzinfo=UTC), 6) == datetime(
-        2027, 2, 28, 9, tzinfo=UTC
+        2027, 2, 28, 10, tzinfo=UTC
     )
+
+
+def test_working_days_are_counted_on_londons_calendar() -> None:
+    # 23:30 on Friday in UTC is 00:30 on Saturday in summer: it arrived at the weekend, so
+    # it is due on Monday at 00:30 London time (23:30 on Sunday in UTC), not on Monday night
+    # as counting on UTC's calendar would have it.
+    late_friday_utc = datetime(2026, 7, 3, 23, 30, tzinfo=UTC)
+    assert add_working_days(late_friday_utc, 1) == datetime(2026, 7, 5, 23, 30, tzinfo=UTC)
+    # In winter London is on UTC: the same moment is still Friday, and Monday is next.
+    winter_friday = datetime(2026, 11, 27, 23, 30, tzinfo=UTC)
+    assert add_working_days(winter_friday, 1) == datetime(2026, 11, 30, 23, 30, tzinfo=UTC)
+    # Across the clocks going forward (29 March 2026): 09:00 GMT on Friday is due at 09:00
+    # BST on Monday, 08:00 UTC.
+    before_change = datetime(2026, 3, 27, 9, 0, tzinfo=UTC)
+    assert add_working_days(before_change, 1) == datetime(2026, 3, 30, 8, 0, tzinfo=UTC)
+    with pytest.raises(ValueError, match="time zone"):
+        add_working_days(datetime(2026, 3, 27, 9, 0), 1)
 
 
 def test_due_at_follows_the_councils_targets() -> None:
