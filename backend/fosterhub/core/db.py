@@ -152,23 +152,28 @@ async def request_session(request: Request) -> AsyncIterator[AsyncSession]:
     it itself (FastAPI's dependency machinery costs more per request than its database work).
     """
     sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.sessionmaker
-    async with sessionmaker() as session:
-        request.state.db = session
-        try:
-            yield session
-        except Exception as exc:
-            if session.in_transaction():
-                # A few errors must still record what led to them (a failed sign-in counts).
-                if getattr(exc, "keep_changes", False):
-                    await session.commit()
-                else:
-                    await session.rollback()
-            raise
-        else:
-            # A request that read and wrote nothing (adding an object begins a transaction
-            # too) has nothing to commit: skip the round into SQLAlchemy's greenlet.
-            if session.in_transaction():
+    session = sessionmaker()
+    request.state.db = session
+    try:
+        yield session
+    except Exception as exc:
+        if session.in_transaction():
+            # A few errors must still record what led to them (a failed sign-in counts).
+            if getattr(exc, "keep_changes", False):
                 await session.commit()
+            else:
+                await session.rollback()
+        raise
+    else:
+        # A request that read and wrote nothing (adding an object begins a transaction too)
+        # has nothing to commit: skip the round into SQLAlchemy's greenlet.
+        if session.in_transaction():
+            await session.commit()
+    finally:
+        # Nor to close, if it never began a transaction nor holds a row: no connection
+        # was taken and there is nothing to let go of.
+        if session.in_transaction() or session.identity_map:
+            await session.close()
 
 
 async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
