@@ -1,10 +1,15 @@
 """Short human-friendly codes for references, campaigns and referrals."""
 
-import secrets
+from fosterhub.core.entropy import random_bytes
 
 # No 0/O, 1/I/L: codes are read off leaflets and typed by people.
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+# Bytes at or above this are drawn again, so that each letter is equally likely.
+_FAIR = 256 - 256 % len(ALPHABET)
 
 
 def short_code(length: int = 6, prefix: str = "") -> str:
-    return prefix + "".join(secrets.choice(ALPHABET) for _ in range(length))
+    letters: list[str] = []
+    while len(letters) < length:
+        letters += [ALPHABET[b % len(ALPHABET)] for b in random_bytes(length) if b < _FAIR]
+    return prefix + "".join(letters[:length])

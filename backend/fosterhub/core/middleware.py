@@ -6,7 +6,6 @@ Pure ASGI (not BaseHTTPMiddleware) because it sits on every request's hot path.
 
 import json
 import re
-import secrets
 import time
 from typing import Any
 
@@ -14,6 +13,8 @@ import structlog
 from prometheus_client import CollectorRegistry, Counter, Histogram
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from fosterhub.core.entropy import random_bytes
 
 log = structlog.get_logger("fosterhub.http")
 
@@ -91,7 +92,7 @@ class RequestMiddleware:
         started = time.perf_counter()
         headers = dict(scope["headers"])
         given = headers.get(b"x-request-id", b"").decode("latin-1")
-        request_id = given if _REQUEST_ID.match(given) else secrets.token_hex(8)
+        request_id = given if _REQUEST_ID.match(given) else random_bytes(8).hex()
         scope.setdefault("state", {})["request_id"] = request_id
         structlog.contextvars.bind_contextvars(request_id=request_id)
         path: str = scope["path"]
