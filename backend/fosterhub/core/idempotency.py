@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,7 +54,15 @@ class Idempotency:
 
     def remember(
         self, status_code: int, body: Any, headers: dict[str, str] | None = None
-    ) -> JSONResponse:
+    ) -> Response:
+        if self.key is None and isinstance(body, BaseModel):
+            # Nothing to keep: pydantic writes the JSON itself, with no dict in between.
+            return Response(
+                body.model_dump_json(by_alias=True),
+                status_code=status_code,
+                headers=headers,
+                media_type="application/json",
+            )
         content = (
             body.model_dump(mode="json", by_alias=True)
             if isinstance(body, BaseModel)
