@@ -1,8 +1,10 @@
 """Date arithmetic the reports need, written once for SQLite and once for PostgreSQL.
 
 Each construct compiles to plain SQL on both databases, so durations, working days and month
-targets are computed inside the query rather than over rows loaded into Python. Days are UTC
-calendar days, as in `core.workdays`.
+targets are computed inside the query rather than over rows loaded into Python. Days are the
+days of London's calendar (Europe/London), as in `core.workdays`: PostgreSQL knows the time
+zone; SQLite, which knows none, is given the United Kingdom's summer time rule (from 01:00 UTC
+on the last Sunday of March to 01:00 UTC on the last Sunday of October, as since 1996).
 """
 
 from typing import Any
@@ -19,7 +21,8 @@ _UNIX_EPOCH_JDN = 2440588
 
 
 class day_number(FunctionElement[int]):
-    """The Julian day number of a timestamp's UTC date (day_number % 7 == 0 is a Monday)."""
+    """The Julian day number of a timestamp's date in London (day_number % 7 == 0 is a
+    Monday)."""
 
     type = Integer()
     inherit_cache = True
@@ -43,7 +46,8 @@ class elapsed_days(FunctionElement[float]):
 
 
 class later_than_months(FunctionElement[bool]):
-    """True when `end` is after `start` plus a whole number of calendar months.
+    """True when `end` is after `start` plus a whole number of calendar months, on London's
+    wall clock.
 
     A month added to the 31st ends on the last day of a shorter month, as in
     `core.workdays.add_months` (and PostgreSQL's interval arithmetic).
@@ -62,16 +66,30 @@ def _args(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> li
     return [compiler.process(arg, **kw) for arg in element.clauses]
 
 
+def _london_sqlite(ts: str) -> str:
+    """SQLite: a stored UTC time as London's wall clock (an hour on in summer time)."""
+
+    def change(month: str) -> str:
+        # The last Sunday of the month: the first Sunday on or after the 25th; at 01:00 UTC.
+        return f"datetime(date(strftime('%Y', {ts}) || '-{month}-25', 'weekday 0'), '+1 hour')"
+
+    summer = f"({ts}) >= {change('03')} AND ({ts}) < {change('10')}"
+    return f"datetime({ts}, CASE WHEN {summer} THEN '+1 hour' ELSE '+0 hours' END)"
+
+
 @compiles(day_number, "sqlite")
 def _day_number_sqlite(element: day_number, compiler: SQLCompiler, **kw: Any) -> str:
     (ts,) = _args(element, compiler, **kw)
-    return f"CAST(julianday(date({ts})) + 0.5 AS INTEGER)"
+    return f"CAST(julianday(date({_london_sqlite(ts)})) + 0.5 AS INTEGER)"
 
 
 @compiles(day_number, "postgresql")
 def _day_number_pg(element: day_number, compiler: SQLCompiler, **kw: Any) -> str:
     (ts,) = _args(element, compiler, **kw)
-    return f"(CAST(({ts}) AT TIME ZONE 'UTC' AS DATE) - DATE '1970-01-01' + {_UNIX_EPOCH_JDN})"
+    return (
+        f"(CAST(({ts}) AT TIME ZONE 'Europe/London' AS DATE) - DATE '1970-01-01' "
+        f"+ {_UNIX_EPOCH_JDN})"
+    )
 
 
 @compiles(date_day_number, "sqlite")
@@ -100,7 +118,7 @@ def _elapsed_pg(element: elapsed_days, compiler: SQLCompiler, **kw: Any) -> str:
 
 @compiles(later_than_months, "sqlite")
 def _later_sqlite(element: later_than_months, compiler: SQLCompiler, **kw: Any) -> str:
-    end, start = _args(element, compiler, **kw)
+    end, start = (_london_sqlite(ts) for ts in _args(element, compiler, **kw))
     step = f"'+{element.months} months'"
     shifted = f"strftime('%Y-%m-%d %H:%M:%f', {start}, {step})"
     # SQLite rolls 31 January + 1 month over to 3 March; stepping back by the day of the month
@@ -117,8 +135,8 @@ def _later_sqlite(element: later_than_months, compiler: SQLCompiler, **kw: Any) 
 def _later_pg(element: later_than_months, compiler: SQLCompiler, **kw: Any) -> str:
     end, start = _args(element, compiler, **kw)
     return (
-        f"((({end}) AT TIME ZONE 'UTC') > "
-        f"(({start}) AT TIME ZONE 'UTC') + make_interval(months => {element.months}))"
+        f"((({end}) AT TIME ZONE 'Europe/London') > "
+        f"(({start}) AT TIME ZONE 'Europe/London') + make_interval(months => {element.months}))"
     )
 
 

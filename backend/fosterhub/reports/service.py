@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from fosterhub.core import audit
 from fosterhub.core.db import utcnow
 from fosterhub.core.errors import InvalidInput
+from fosterhub.core.workdays import LONDON
 from fosterhub.councils import service as councils_service
 from fosterhub.councils.models import Council, Region
 from fosterhub.enquiries.vocabulary import (
@@ -117,11 +118,14 @@ class ReportPeriod:
 
 
 def _instant(day: date | None) -> datetime | None:
-    return None if day is None else datetime.combine(day, time(0), tzinfo=UTC)
+    # A period's days are London's: each starts at midnight there.
+    if day is None:
+        return None
+    return datetime.combine(day, time(0), tzinfo=LONDON).astimezone(UTC)
 
 
 def today() -> date:
-    return utcnow().date()
+    return utcnow().astimezone(LONDON).date()
 
 
 def period(first: date | None, last: date | None, *, default_year: bool) -> ReportPeriod:

@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from fosterhub.carers.models import CarerHousehold
+from fosterhub.core.workdays import LONDON
 from fosterhub.councils.models import Council
 from fosterhub.enquiries.models import Enquiry, StageTransition
 from fosterhub.enquiries.vocabulary import CLOSING
@@ -17,6 +18,11 @@ RECORD_ENTRIES = True
 
 def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
     return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+def london(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
+    """A time on London's clock, in UTC: the reports' days and periods are London's."""
+    return datetime(year, month, day, hour, minute, tzinfo=LONDON).astimezone(UTC)
 
 
 async def history(

@@ -1,10 +1,12 @@
 """The SQL calendar and Python's `core.workdays` agree on which days are working days."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import literal, select
 
-from fosterhub.core.workdays import is_working_day
+from fosterhub.core.db import UTCDateTime
+from fosterhub.core.workdays import LONDON, is_working_day
+from fosterhub.reports.dialect import day_number
 from fosterhub.reports.models import BankHoliday
 from tests.conftest import World
 
@@ -22,3 +24,25 @@ async def test_bank_holidays_in_the_table_are_the_weekday_holidays_of_core_workd
     while day <= date(2100, 12, 31):
         assert (day in table) == (day.weekday() < 5 and not is_working_day(day)), day
         day += timedelta(days=1)
+
+
+async def test_days_in_sql_are_londons_days_on_both_databases(world: World) -> None:
+    # Around midnight, in summer and winter time, and either side of both clock changes.
+    moments = [
+        datetime(2026, 7, 3, 23, 30, tzinfo=UTC),  # 00:30 on Saturday 4 July in London
+        datetime(2026, 7, 3, 22, 59, tzinfo=UTC),  # still Friday there
+        datetime(2026, 11, 27, 23, 30, tzinfo=UTC),  # winter: Friday in both
+        datetime(2026, 3, 29, 0, 59, tzinfo=UTC),  # just before the clocks go forward
+        datetime(2026, 3, 29, 1, 0, tzinfo=UTC),  # the change itself
+        datetime(2026, 3, 28, 23, 30, tzinfo=UTC),  # Saturday night, still winter time
+        datetime(2026, 10, 24, 23, 30, tzinfo=UTC),  # 00:30 on Sunday 25 October, summer time
+        datetime(2026, 10, 25, 0, 59, tzinfo=UTC),  # the last summer minute
+        datetime(2026, 10, 25, 23, 30, tzinfo=UTC),  # winter again: Sunday in both
+        datetime(2027, 3, 27, 23, 30, tzinfo=UTC),  # another year's change (28 March 2027)
+        datetime(2027, 3, 28, 23, 30, tzinfo=UTC),
+    ]
+    for moment in moments:
+        number = await world.db.scalar(select(day_number(literal(moment, UTCDateTime()))))
+        expected = moment.astimezone(LONDON).date()
+        assert number == (expected - date(1970, 1, 1)).days + UNIX_EPOCH_JDN, moment
+    await world.db.commit()

@@ -1,6 +1,7 @@
 """The Ofsted fostering data collection, checked against a year worked out by hand.
 
-The worked example (also in docs/reports.md), Alpha, year 2025 = 1 April 2025 to 31 March 2026:
+The worked example (also in docs/reports.md), Alpha, year 2025 = 1 April 2025 to 31 March 2026
+(London's days: times below are London's clock):
 
 | enquiry | history                                             | counts as              |
 |---------|-----------------------------------------------------|------------------------|
@@ -37,7 +38,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import World
-from tests.reports.histories import at, history, household
+from tests.reports.histories import at, history, household, london
 
 EXPECTED = {
     "initial_enquiries": 4,
@@ -72,7 +73,7 @@ async def worked_example(world: World) -> None:
     await history(
         world,
         a,
-        at(2025, 4, 1, 0),
+        london(2025, 4, 1, 0),
         *path(to_application, at(2025, 4, 2), at(2025, 5, 1), at(2025, 6, 1)),
         ("assessment", at(2025, 7, 1)),
         ("withdrawn", at(2025, 8, 1), "AW2"),
@@ -91,8 +92,9 @@ async def worked_example(world: World) -> None:
         *path(to_application, at(2025, 9, 2), at(2025, 9, 10), at(2025, 10, 1)),
         ("not_progressed", at(2025, 12, 1), "NP2"),
     )
-    await history(world, a, at(2026, 3, 31, 23, 59))
-    await history(world, a, at(2026, 4, 1, 0))
+    # London's midnight, an hour before UTC's in summer time: 22:59 and 23:00 UTC on 31 March.
+    await history(world, a, london(2026, 3, 31, 23, 59))
+    await history(world, a, london(2026, 4, 1, 0))
     await history(world, a, at(2025, 11, 1), duplicate_of_id=o3.id)
     await history(
         world,
