@@ -28,7 +28,7 @@ from fosterhub.carers.router import router as carers_router
 from fosterhub.config import Settings, get_settings
 from fosterhub.core import logging as app_logging
 from fosterhub.core import openapi
-from fosterhub.core.db import create_engine, create_sessionmaker
+from fosterhub.core.db import create_engine, create_read_sessionmaker, create_sessionmaker
 from fosterhub.core.errors import install_error_handlers
 from fosterhub.core.middleware import Metrics, RequestMiddleware
 from fosterhub.core.ratelimit import RateLimiter
@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_overflow=settings.database_max_overflow,
     )
     app.state.sessionmaker = create_sessionmaker(app.state.engine)
+    app.state.read_sessionmaker = create_read_sessionmaker(app.state.engine)
     app.state.rate_limiter = RateLimiter(settings)
     metrics = Metrics()
     app.state.metrics = metrics

@@ -187,3 +187,22 @@ async def _request_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 DbSession = Annotated[AsyncSession, Depends(_request_session, scope="function")]
+
+
+async def _read_session(request: Request) -> AsyncIterator[AsyncSession]:
+    sessionmaker: async_sessionmaker[AsyncSession] = request.app.state.read_sessionmaker
+    session = sessionmaker()
+    try:
+        yield session
+    finally:
+        await session.close()
+
+
+# For public pages that only read what is not personal (councils, published events): no
+# transaction, so no BEGIN and COMMIT round trips; each statement reads the latest committed
+# data on its own. Nothing is written through it (it would commit at once).
+ReadSession = Annotated[AsyncSession, Depends(_read_session, scope="function")]
+
+
+def create_read_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return create_sessionmaker(engine.execution_options(isolation_level="AUTOCOMMIT"))

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Query, Request, Response
 
 from fosterhub.auth.dependencies import Admin, Staff
 from fosterhub.core import audit
-from fosterhub.core.db import DbSession
+from fosterhub.core.db import DbSession, ReadSession
 from fosterhub.core.errors import PROBLEM_MEDIA_TYPE, problem_responses
 from fosterhub.core.etags import require_if_match, set_etag
 from fosterhub.core.pagination import Page, PageParams, page_params, paginate
@@ -34,7 +34,7 @@ router = APIRouter(tags=["councils"])
     responses=problem_responses(422),
 )
 async def list_councils(
-    session: DbSession, page: Annotated[PageParams, Depends(page_params)]
+    session: ReadSession, page: Annotated[PageParams, Depends(page_params)]
 ) -> Page[CouncilSummary]:
     rows, cursor = await paginate(
         session, repository.councils_query(), [Council.name, Council.id], page

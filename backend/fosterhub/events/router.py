@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response, status
 from pydantic import ValidationError
 
 from fosterhub.core import tenancy
-from fosterhub.core.db import DbSession
+from fosterhub.core.db import DbSession, ReadSession
 from fosterhub.core.deps import AppSettings, client_ip
 from fosterhub.core.errors import problem_responses
 from fosterhub.core.etags import require_if_match, set_etag
@@ -84,7 +84,7 @@ async def _one(
     responses=problem_responses(422),
 )
 async def list_events(
-    session: DbSession,
+    session: ReadSession,
     settings: AppSettings,
     page: Annotated[PageParams, Depends(page_params)],
     council: Annotated[str | None, Query(max_length=64)] = None,
