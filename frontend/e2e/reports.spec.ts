@@ -1,7 +1,7 @@
 /** Reports: a council's dashboard for managers, the region's for regional viewers, no one else. */
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
-import { checkPage, expect, signIn, test } from './support'
+import { checkPage, dayAfterAYearBefore, expect, londonDay, signIn, test } from './support'
 
 async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
@@ -22,7 +22,9 @@ test('a manager opens the council’s reports: charts, tables, and a period that
   await page.getByRole('link', { name: 'Reports' }).first().click()
   await expect(page).toHaveURL(/\/staff\/reports$/)
   await expect(page).toHaveTitle('Reports – Staff workspace – Liverpool City Council – Foster Hub')
-  await expect(page.getByText('Figures from 24 November 2025 to 23 November 2026')).toBeVisible()
+  // The last 12 months to today, both days included.
+  const today = londonDay()
+  await expect(page.getByText(`Figures from ${dayAfterAYearBefore(today)} to ${today.words}`)).toBeVisible()
   for (const name of ['Recruitment funnel', 'Time in stage', 'Sources', 'Withdrawals', 'Retention', 'Ofsted return']) {
     await expect(page.getByRole('heading', { level: 2, name })).toBeVisible()
   }

@@ -121,3 +121,24 @@ export async function checkPage(page: Page, name: string, options: { keyboard?: 
   await expectAccessible(page)
   if (options.keyboard ?? true) await expectKeyboardReachesEverything(page)
 }
+
+/** A day counted from today on the UK's calendar, `offset` days away: journeys never hard-code a date that goes stale. */
+export function londonDay(offset = 0): { year: number; month: number; day: number; words: string } {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number]
+  const date = new Date(Date.UTC(y, m - 1, d + offset))
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    words: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(date),
+  }
+}
+
+/** "24 November 2025": the day after the same date a year before `today` (the reports' default period starts there). */
+export function dayAfterAYearBefore(today: { year: number; month: number; day: number }): string {
+  const before = new Date(Date.UTC(today.year - 1, today.month - 1, today.day))
+  if (before.getUTCMonth() !== today.month - 1) before.setUTCDate(0) // 29 February a year back
+  before.setUTCDate(before.getUTCDate() + 1)
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(before)
+}

@@ -1,6 +1,6 @@
 /** Training: a carer books a session in the portal; staff see records and who is behind on TSD. */
 import { createCourse, createEvent, tokenFor, unique } from './events-api'
-import { checkPage, expect, signIn, test } from './support'
+import { checkPage, expect, londonDay, signIn, test } from './support'
 
 test('a carer books a training session and sees it on their record', async ({ page, request }) => {
   const staff = await tokenFor(request, 'recruitment.liverpool@example.org')
@@ -60,9 +60,10 @@ test('staff see who is behind on TSD, a carer’s record, and record a completed
   await page.getByRole('button', { name: 'Record a completed course' }).click()
   await checkPage(page, 'staff-record-completion')
   await page.getByLabel('Course').selectOption({ label: course })
-  await page.getByLabel('Day').fill('2')
-  await page.getByLabel('Month').fill('11')
-  await page.getByLabel('Year').fill('2026')
+  const completed = londonDay(-2)
+  await page.getByLabel('Day').fill(String(completed.day))
+  await page.getByLabel('Month').fill(String(completed.month))
+  await page.getByLabel('Year').fill(String(completed.year))
   await page.getByRole('button', { name: 'Record course' }).click()
   await expect(page.getByText(`${course} is recorded as completed`)).toBeVisible()
   await expect(page.getByRole('row').filter({ hasText: course }).first()).toContainText('Up to date')
