@@ -40,7 +40,13 @@ run: install $(if $(wildcard frontend/frontend.mk),frontend-build)
 
 test: test-backend $(if $(wildcard frontend/frontend.mk),test-frontend)
 
-test-backend: install
+# The backend suite runs infra/nginx.conf in a real nginx (tests/test_nginx.py): Debian's.
+NGINX := /usr/sbin/nginx
+$(NGINX):
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx-light
+
+test-backend: install $(NGINX)
 	cd backend && ../$(BIN)/pytest
 
 lint: install
