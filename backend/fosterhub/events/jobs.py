@@ -1,4 +1,4 @@
-"""The events domain's daily job: reminders to everyone with a place at tomorrow's events."""
+"""The events domain's hourly job: reminders to everyone with a place at tomorrow's events."""
 
 from datetime import timedelta
 
@@ -11,7 +11,11 @@ from fosterhub.core.db import utcnow
 from fosterhub.events import service
 
 log = structlog.get_logger("fosterhub.jobs")
-DAILY = timedelta(hours=24)
+REMINDERS = "events.reminders"
+# Hourly, not daily: a place booked, freed up for someone on the waiting list, or an event
+# published after a daily run would miss its reminder, and a daily run drifting past London
+# midnight would skip a whole day. `reminded_at` keeps it to one reminder a person.
+HOURLY = timedelta(hours=1)
 
 
 async def reminders(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> None:
@@ -23,4 +27,6 @@ async def reminders(sessionmaker: async_sessionmaker[AsyncSession], settings: Se
 
 
 def register() -> None:
-    outbox.register_job("events.reminders", DAILY, reminders)
+    """Adds the job to the worker's schedule, once however often it is called."""
+    if not any(name == REMINDERS for name, _, _ in outbox.SCHEDULED_JOBS):
+        outbox.register_job(REMINDERS, HOURLY, reminders)

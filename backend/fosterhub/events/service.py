@@ -1039,10 +1039,19 @@ def _reminder_text(settings: Settings, council_name: str, event: Event, r: Regis
     )
 
 
+# The day-before reminders go from this London clock time: in the morning, not at midnight.
+REMINDERS_FROM = time(8)
+
+
 async def send_reminders(session: AsyncSession, settings: Settings, now: datetime) -> int:
     """Emails everyone with a place at an event that starts tomorrow, London time (a day of
-    23 or 25 hours around the clock changes). Each person once, however often this runs."""
-    tomorrow = now.astimezone(LONDON).date() + timedelta(days=1)
+    23 or 25 hours around the clock changes), from 08:00 London time today. The worker runs
+    this hourly, so a place booked, promoted from the waiting list or at an event published
+    later in the day is reminded within the hour; each person once, however often it runs."""
+    local = now.astimezone(LONDON)
+    if local.time() < REMINDERS_FROM:
+        return 0
+    tomorrow = local.date() + timedelta(days=1)
     start, end = london_day_start(tomorrow), london_day_start(tomorrow + timedelta(days=1))
     councils: dict[str, Any] = {}
     sent = 0
