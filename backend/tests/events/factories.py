@@ -1,15 +1,42 @@
 """Events, registrations and courses made straight in the database, for arranging tests."""
 
+import calendar
 import hashlib
 import secrets
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fosterhub.core.db import utcnow
 from fosterhub.councils.models import Council
 from fosterhub.events.models import Event, EventCohost, Registration
 from fosterhub.training.models import TrainingCourse
 from tests.conftest import World
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def next_date(month: int, day: int) -> date:
+    """The next `day` of `month` at least two days ahead in London: a winter or a summer day
+    that stays in the future whatever year the tests run in."""
+    today = utcnow().astimezone(LONDON).date()
+    year = today.year
+    while date(year, month, day) < today + timedelta(days=2):
+        year += 1
+    return date(year, month, day)
+
+
+def next_last_sunday(month: int) -> date:
+    """The next last Sunday of `month` at least two days ahead: in March and October, the day
+    the UK's clocks change."""
+    today = utcnow().astimezone(LONDON).date()
+    year = today.year
+    while True:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        sunday = last - timedelta(days=(last.weekday() - 6) % 7)
+        if sunday >= today + timedelta(days=2):
+            return sunday
+        year += 1
 
 
 async def make_event(world: World, council: Council, **fields: Any) -> Event:

@@ -16,7 +16,7 @@ from fosterhub.core.db import utcnow
 from fosterhub.events.models import Event, Registration
 from fosterhub.training.models import TrainingCompletion
 from tests.conftest import Inbox, World, assert_problem
-from tests.events.factories import make_event, make_registration, make_session
+from tests.events.factories import make_event, make_registration, make_session, next_date
 from tests.events.test_mail_and_calendars import subject, text
 from tests.events.test_router import create, emails, fetch, register
 
@@ -262,11 +262,12 @@ async def test_every_event_time_has_a_numeric_london_offset(
     client: httpx.AsyncClient, world: World
 ) -> None:
     officer = await world.make_person(world.a, "recruitment_officer")
+    january = next_date(1, 5).isoformat()
     winter = await create(
-        client, officer, starts_at="2027-01-05T18:00:00Z", ends_at="2027-01-05T20:00:00Z"
+        client, officer, starts_at=f"{january}T18:00:00Z", ends_at=f"{january}T20:00:00Z"
     )
-    assert winter["starts_at"] == "2027-01-05T18:00:00+00:00"
-    assert winter["ends_at"] == "2027-01-05T20:00:00+00:00"
+    assert winter["starts_at"] == f"{january}T18:00:00+00:00"
+    assert winter["ends_at"] == f"{january}T20:00:00+00:00"
     for field in ("created_at", "updated_at", "published_at"):
         assert winter["staff"][field][-6:] in ("+00:00", "+01:00"), winter["staff"][field]
     await register(client, winter["id"], "t@example.org")
