@@ -251,6 +251,7 @@ class ImportResult:
     loaded: int = 0
     skipped_terminated: int = 0
     skipped_invalid: int = 0
+    events_placed: int = 0
 
 
 REQUIRED_COLUMNS = ("pcds", "oslaua", "lat", "long", "doterm")
@@ -305,11 +306,17 @@ async def import_postcodes(
 ) -> ImportResult:
     """Streams the ONS Postcode Directory into `postcode`, one transaction per batch,
     so memory stays flat however long the file is."""
+    # Imported here: the events domain looks postcodes up through this module.
+    from fosterhub.events import service as events_service
+
     result = ImportResult()
     async for batch in batches(parse_postcode_rows(stream, result), batch_size):
         await repository.upsert_postcodes(session, batch)
         await session.commit()
         result.loaded += len(batch)
+    # Events whose venue postcode was unknown when they were made have a position now.
+    result.events_placed = await events_service.place_venues(session)
+    await session.commit()
     return result
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import Select, and_, case, delete, func, insert, or_, select, up
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from fosterhub.campaigns.models import Campaign
-from fosterhub.councils.models import Council
+from fosterhub.councils.models import Council, Postcode
 from fosterhub.enquiries.models import Enquiry, StageTransition
 from fosterhub.events.models import CalendarFeed, Event, EventCohost, Registration
 from fosterhub.events.schemas import SEAT_HOLDING
@@ -137,6 +137,37 @@ def public_list_query(
             dx * dx + dy * dy <= (km / 111.32) ** 2,
         )
     return stmt.execution_options(**ACROSS_COUNCILS)
+
+
+async def place_venues(session: AsyncSession) -> int:
+    """Gives every event whose venue postcode has a position in the postcode directory that
+    position, where it had none or another: events made before the directory was loaded
+    (or a postcode the ONS has moved) are found "near" a postcode too. One statement for
+    every council's events; `updated_at` stays, as nothing an answer shows has changed."""
+    position = select(Postcode).where(
+        Postcode.postcode == Event.venue_postcode,
+        Postcode.latitude.is_not(None),
+        Postcode.longitude.is_not(None),
+    )
+    stale = position.where(
+        or_(
+            Event.venue_latitude.is_(None),
+            Event.venue_longitude.is_(None),
+            Event.venue_latitude != Postcode.latitude,
+            Event.venue_longitude != Postcode.longitude,
+        )
+    )
+    result = await session.execute(
+        update(Event)
+        .where(Event.venue_postcode.is_not(None), stale.exists())
+        .values(
+            venue_latitude=position.with_only_columns(Postcode.latitude).scalar_subquery(),
+            venue_longitude=position.with_only_columns(Postcode.longitude).scalar_subquery(),
+            updated_at=Event.updated_at,
+        )
+        .execution_options(synchronize_session=False, **ACROSS_COUNCILS)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 def council_list_query(

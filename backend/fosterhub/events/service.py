@@ -180,6 +180,12 @@ async def _position(
     return found if found is not None else (None, None)
 
 
+async def place_venues(session: AsyncSession) -> int:
+    """After the postcode directory is loaded: every event's venue gets its postcode's
+    position, so events made before it are found by a `near` search. Answers how many moved."""
+    return await repository.place_venues(session)
+
+
 async def create(session: AsyncSession, caller: Caller, body: EventCreate) -> Event:
     """A new event with its own campaign code, so enquiries from it are attributed."""
     now = utcnow()

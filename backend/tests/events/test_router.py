@@ -1,6 +1,7 @@
 """Events over HTTP: staff create and run them, the public finds them and registers, the
 waiting list moves, and another council sees nothing."""
 
+import io
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -11,6 +12,7 @@ from fosterhub.auth import service as auth_service
 from fosterhub.campaigns.models import Campaign
 from fosterhub.core.db import utcnow
 from fosterhub.core.models import OutboxMessage
+from fosterhub.councils import service as councils_service
 from fosterhub.councils.models import Postcode
 from fosterhub.enquiries.models import Enquiry
 from fosterhub.events.models import Event, EventCohost, Registration
@@ -311,6 +313,68 @@ async def test_events_near_a_postcode_need_its_position(
         422,
         "within_km",
     )
+
+
+POSTCODES_CSV = (
+    "pcds,oslaua,lat,long,doterm\n"
+    "L1 8JQ,E08000012,53.4,-2.98,\n"
+    "L1 1DA,E08000012,53.405,-2.98,\n"
+    "CH41 1AA,E08000015,53.39,-3.02,\n"
+)
+
+
+async def test_events_made_before_the_postcode_data_are_found_near_once_it_is_loaded(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "recruitment_officer")
+    # No postcode data yet: these events are made without a position.
+    before = await create(client, officer, title="Made before")
+    hybrid = await create(client, officer, title="Hybrid", online_url="https://meet.example.org/h")
+    await create(
+        client,
+        officer,
+        title="Online only",
+        kind="webinar",
+        venue=None,
+        online_url="https://meet.example.org/w",
+    )
+    theirs = await make_event(
+        world, world.b, status="published", title="Beta's", venue_postcode="CH41 1AA"
+    )
+    stored = await fetch(world, Event, before["id"])
+    assert stored.venue_latitude is None and stored.venue_longitude is None
+    etag = (await client.get(f"{API}/events/{before['id']}", headers=officer.headers)).headers[
+        "etag"
+    ]
+
+    result = await councils_service.import_postcodes(world.db, io.StringIO(POSTCODES_CSV))
+    assert result.loaded == 3 and result.events_placed == 3
+    found = await client.get(f"{API}/events", params={"near": "L1 8JQ", "within_km": 200})
+    assert found.status_code == 200, found.text
+    items = {e["title"]: e for e in found.json()["items"]}
+    # Online-only events have no place to be near, however wide the search.
+    assert set(items) == {"Made before", "Hybrid", "Beta's"}
+    assert items["Hybrid"]["id"] == hybrid["id"] and items["Beta's"]["id"] == theirs.id
+    assert 0.4 < items["Made before"]["distance_km"] < 0.7
+    assert 1 < items["Beta's"]["distance_km"] < 5
+    close = await client.get(f"{API}/events", params={"near": "L1 8JQ", "within_km": 1})
+    assert sorted(e["title"] for e in close.json()["items"]) == ["Hybrid", "Made before"]
+    # Where a venue is is not part of the answer: the event's version is unchanged.
+    again = await client.get(f"{API}/events/{before['id']}", headers=officer.headers)
+    assert again.headers["etag"] == etag
+
+    # Loading the same file again moves nothing; a postcode the ONS moved moves its events.
+    assert (
+        await councils_service.import_postcodes(world.db, io.StringIO(POSTCODES_CSV))
+    ).events_placed == 0
+    moved = POSTCODES_CSV.replace("L1 1DA,E08000012,53.405", "L1 1DA,E08000012,53.5")
+    assert (
+        await councils_service.import_postcodes(world.db, io.StringIO(moved))
+    ).events_placed == 2
+    far = await client.get(f"{API}/events", params={"near": "L1 8JQ", "within_km": 5})
+    assert [e["title"] for e in far.json()["items"]] == ["Beta's"]
+    stored = await fetch(world, Event, before["id"])
+    assert stored.venue_latitude == 53.5 and stored.venue_longitude == -2.98
 
 
 async def test_one_event_with_seats_left_for_the_public_and_drafts_for_its_staff(
