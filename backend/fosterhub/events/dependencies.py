@@ -13,6 +13,9 @@ from fosterhub.events import service
 StaffReader = Annotated[Caller, Depends(require(*STAFF, scopes=("events:read",)))]
 StaffOnly = Annotated[Caller, Depends(require(*STAFF, people_only=True))]
 Booker = Annotated[Caller, Depends(require("carer", "applicant", people_only=True))]
+# A place for yourself: carers and applicants at their audience's events, staff at the staff
+# events their council hosts or co-hosts.
+SelfBooker = Annotated[Caller, Depends(require("carer", "applicant", *STAFF, people_only=True))]
 
 EventId = Annotated[str, Path(max_length=36, description="The event's id")]
 

@@ -31,6 +31,10 @@ class HostOnly(Forbidden):
     type, title = "host-only", "Only the hosting council can do this"
 
 
+class NotYourAudience(Forbidden):
+    type, title = "not-your-audience", "This event is for another audience"
+
+
 class PositionUnknown(InvalidInput):
     type, title = "postcode-position-unknown", "We do not know where that postcode is"
 

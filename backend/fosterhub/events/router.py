@@ -24,6 +24,7 @@ from fosterhub.events.dependencies import (
     HostEvent,
     OptionalCaller,
     PeopleEvent,
+    SelfBooker,
     StaffEvent,
     StaffOnly,
     StaffReader,
@@ -339,18 +340,22 @@ async def list_bookable(
 @router.post(
     "/events/{event_id}/bookings",
     operation_id="events:book",
-    summary="Book yourself a place at an event for your audience (carers, applicants)",
+    summary="Book yourself a place at an event for your audience (carers, applicants, staff)",
     description=(
-        "The same seat logic as a public registration: a place while seats remain, then the "
-        "waiting list; emailed with a cancellation link. Booking twice is 409 "
-        "(`already-registered`); an event not for your audience or council is 404."
+        "Carers and applicants book the events for their audience, staff the events for "
+        "`staff`, of a council that hosts or co-hosts them. The same seat logic as a public "
+        "registration: a place while seats remain, then the waiting list; emailed with a "
+        "cancellation link. Booking twice is 409 (`already-registered`); an event not for "
+        "your audience or council is 404, except that staff, who see all their council's "
+        "events, get 403 (`not-your-audience`) for another audience's, and 409 "
+        "(`event-closed`) for a draft or cancelled staff event."
     ),
     status_code=status.HTTP_201_CREATED,
     response_model=RegistrationReceipt,
     responses=problem_responses(401, 403, 404, 409),
 )
 async def book(
-    event_id: EventId, session: DbSession, settings: AppSettings, caller: Booker
+    event_id: EventId, session: DbSession, settings: AppSettings, caller: SelfBooker
 ) -> RegistrationReceipt:
     event = await service.for_booker(session, caller, event_id)
     placed = await service.book_self(session, settings, caller, event)
@@ -365,13 +370,13 @@ async def book(
 @router.delete(
     "/events/{event_id}/bookings/me",
     operation_id="events:cancel_booking",
-    summary="Cancel your own booking (carers, applicants)",
+    summary="Cancel your own booking (carers, applicants, staff)",
     description="The place goes to the first on the waiting list, who is emailed.",
     status_code=status.HTTP_204_NO_CONTENT,
     responses=problem_responses(401, 403, 404, 409),
 )
 async def cancel_booking(
-    event_id: EventId, session: DbSession, settings: AppSettings, caller: Booker
+    event_id: EventId, session: DbSession, settings: AppSettings, caller: SelfBooker
 ) -> Response:
     event = await service.for_booker(session, caller, event_id)
     await service.cancel_own(session, settings, caller, event)

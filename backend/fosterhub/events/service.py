@@ -28,6 +28,7 @@ from fosterhub.events.exceptions import (
     EventNotFound,
     EventStateConflict,
     HostOnly,
+    NotYourAudience,
     PositionUnknown,
     RegistrationNotFound,
     RegistrationStateConflict,
@@ -52,6 +53,7 @@ from fosterhub.users import service as users_service
 MAX_DURATION = timedelta(days=31)
 FEED_HISTORY = timedelta(days=90)
 AUDIENCE_ROLE = {"carers": "carer", "applicants": "applicant"}
+AUDIENCE_WORDS = {"public": "the public", "carers": "carers", "applicants": "applicants"}
 
 
 def _hash(token: str) -> str:
@@ -1087,16 +1089,23 @@ def _booker_audiences(caller: Caller) -> list[str]:
 
 
 async def for_booker(session: AsyncSession, caller: Caller, event_id: str) -> Event:
-    """A published event of the caller's council (hosted or co-hosted) for their audience;
-    404 otherwise, as for anyone else's event."""
+    """An event of the caller's council (hosted or co-hosted) for their audience: carers' or
+    applicants' published events for them, `staff` events for staff. 404 otherwise, as for
+    anyone else's event; but staff see every event of their council, so another audience's
+    is 403 for them, and a draft or cancelled staff event the seat logic's 409."""
     access = await for_council(session, caller.council_id, event_id)
-    if (
-        access is None
-        or access.event.status == "draft"
-        or access.event.audience not in _booker_audiences(caller)
-    ):
+    if access is None:
         raise EventNotFound()
-    return access.event
+    event = access.event
+    audiences = _booker_audiences(caller) + (["staff"] if caller.is_staff else [])
+    if event.audience in audiences and (caller.is_staff or event.status != "draft"):
+        return event
+    if caller.is_staff:
+        raise NotYourAudience(
+            f"This event is for {AUDIENCE_WORDS.get(event.audience, event.audience)}: "
+            "staff book places only at staff events."
+        )
+    raise EventNotFound()
 
 
 async def book_self(

@@ -411,3 +411,111 @@ async def test_carers_of_a_cohosting_council_book_a_joint_carers_event(
     host = await world.make_person(world.a, "recruitment_officer")
     seen = await client.get(f"{API}/events/{joint.id}/registrations", headers=host.headers)
     assert [r["id"] for r in seen.json()["items"]] == [booked.json()["id"]]
+
+
+# Staff booking staff events
+
+
+async def test_staff_book_their_councils_staff_events_with_the_seat_logic(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "recruitment_officer")
+    manager = await world.make_person(world.a, "manager")
+    theirs = await world.make_person(world.b, "social_worker")
+    carer = await world.make_person(world.a, "carer")
+    briefing = await make_event(
+        world, world.a, status="published", audience="staff", title="Team briefing", capacity=1
+    )
+    url = f"{API}/events/{briefing.id}/bookings"
+    booked = await client.post(url, headers=officer.headers)
+    assert booked.status_code == 201, booked.text
+    assert booked.json()["status"] == "confirmed" and booked.json()["waitlist_position"] is None
+    problem = assert_problem(await client.post(url, headers=officer.headers), 409)
+    assert problem["type"].endswith("already-registered")
+    waiting = await client.post(url, headers=manager.headers)
+    assert waiting.status_code == 201, waiting.text
+    assert waiting.json()["status"] == "waitlisted" and waiting.json()["waitlist_position"] == 1
+    [confirmation] = await emails(world, officer.user.email)
+    assert confirmation["subject"] == "Your place: Team briefing"
+    assert "registrations/cancel?token=" in confirmation["body"]
+
+    # Another council's staff, carers and the public: there is no such event for them.
+    assert_problem(await client.post(url, headers=theirs.headers), 404)
+    assert_problem(await client.delete(f"{url}/me", headers=theirs.headers), 404)
+    assert_problem(await client.post(url, headers=carer.headers), 404)
+    assert_problem(await register(client, briefing.id, "someone@example.org"), 404)
+    assert_problem(await client.get(f"{API}/events/{briefing.id}"), 404)
+    assert_problem(await client.post(url), 401)
+
+    # The host's staff see who is coming, as for any event.
+    listed = await client.get(f"{API}/events/{briefing.id}/registrations", headers=officer.headers)
+    assert [(r["email"], r["status"], r["user_id"]) for r in listed.json()["items"]] == [
+        (officer.user.email, "confirmed", officer.user.id),
+        (manager.user.email, "waitlisted", manager.user.id),
+    ]
+
+    # Cancelling gives the place to the first on the waiting list, who is emailed.
+    assert (await client.delete(f"{url}/me", headers=officer.headers)).status_code == 204
+    stored = await world.db.scalar(
+        select(Registration).where(
+            Registration.event_id == briefing.id, Registration.user_id == manager.user.id
+        )
+    )
+    assert stored is not None and stored.status == "confirmed"
+    await world.db.commit()
+    promoted = await emails(world, manager.user.email)
+    assert promoted[-1]["subject"] == "A place has come up: Team briefing"
+    assert_problem(await client.delete(f"{url}/me", headers=officer.headers), 404)
+    again = await client.post(url, headers=officer.headers)
+    assert again.status_code == 201 and again.json()["status"] == "waitlisted"
+
+
+async def test_staff_book_only_staff_events_and_only_open_ones(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "recruitment_officer")
+    public = await make_event(world, world.a, status="published", title="Open evening")
+    carers = await make_event(world, world.a, status="published", audience="carers")
+    draft = await make_event(world, world.a, status="draft", audience="staff")
+    cancelled = await make_event(world, world.a, status="cancelled", audience="staff")
+    # Staff see these events, so they are told why rather than that they do not exist.
+    for event in (public, carers):
+        problem = assert_problem(
+            await client.post(f"{API}/events/{event.id}/bookings", headers=officer.headers), 403
+        )
+        assert problem["type"].endswith("not-your-audience")
+    assert "the public" in problem_detail(
+        await client.post(f"{API}/events/{public.id}/bookings", headers=officer.headers)
+    )
+    for event in (draft, cancelled):
+        problem = assert_problem(
+            await client.post(f"{API}/events/{event.id}/bookings", headers=officer.headers), 409
+        )
+        assert problem["type"].endswith("event-closed")
+    assert await world.db.scalar(select(func.count(Registration.id))) == 0
+    await world.db.commit()
+
+
+async def test_staff_of_a_cohosting_council_book_a_joint_staff_event(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    joint = await make_event(
+        world,
+        world.a,
+        status="published",
+        audience="staff",
+        title="Joint staff training day",
+        cohosts=[world.b],
+    )
+    staff_b = await world.make_person(world.b, "social_worker")
+    booked = await client.post(f"{API}/events/{joint.id}/bookings", headers=staff_b.headers)
+    assert booked.status_code == 201, booked.text
+    stored = await fetch(world, Registration, booked.json()["id"])
+    assert stored.council_id == world.b.id and stored.user_id == staff_b.user.id
+    host = await world.make_person(world.a, "recruitment_officer")
+    seen = await client.get(f"{API}/events/{joint.id}/registrations", headers=host.headers)
+    assert [r["id"] for r in seen.json()["items"]] == [booked.json()["id"]]
+
+
+def problem_detail(response: httpx.Response) -> str:
+    return str(response.json()["detail"])

@@ -144,7 +144,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything that happened to an enquiry, oldest first */
+        /**
+         * Everything that happened to an enquiry, oldest first
+         * @description Moves (with who, when, the reason and the note), contact attempts, notes and the person's repeat enquiries, oldest first, in pages like every list: `?limit=` (1-200, default 50) and `?cursor=` (the `next_cursor` of the page before).
+         */
         get: operations["enquiries:timeline"];
         put?: never;
         post?: never;
@@ -165,7 +168,7 @@ export interface paths {
         put?: never;
         /**
          * Record a try at reaching the person
-         * @description The answer's `offer_no_response` header says whether the council's number of failed attempts has been reached, so the enquiry may be closed as `no_response`.
+         * @description The answer's `Offer-No-Response` header (`true` or `false`) says whether the council's number of failed attempts has been reached, so the enquiry may be closed as `no_response`.
          */
         post: operations["enquiries:add_contact_attempt"];
         delete?: never;
@@ -946,8 +949,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Book yourself a place at an event for your audience (carers, applicants)
-         * @description The same seat logic as a public registration: a place while seats remain, then the waiting list; emailed with a cancellation link. Booking twice is 409 (`already-registered`); an event not for your audience or council is 404.
+         * Book yourself a place at an event for your audience (carers, applicants, staff)
+         * @description Carers and applicants book the events for their audience, staff the events for `staff`, of a council that hosts or co-hosts them. The same seat logic as a public registration: a place while seats remain, then the waiting list; emailed with a cancellation link. Booking twice is 409 (`already-registered`); an event not for your audience or council is 404, except that staff, who see all their council's events, get 403 (`not-your-audience`) for another audience's, and 409 (`event-closed`) for a draft or cancelled staff event.
          */
         post: operations["events:book"];
         delete?: never;
@@ -967,7 +970,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Cancel your own booking (carers, applicants)
+         * Cancel your own booking (carers, applicants, staff)
          * @description The place goes to the first on the waiting list, who is emailed.
          */
         delete: operations["events:cancel_booking"];
@@ -3253,6 +3256,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[TimelineEntry] */
+        Page_TimelineEntry_: {
+            /** Items */
+            items: components["schemas"]["TimelineEntry"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[TrainingSession] */
         Page_TrainingSession_: {
             /** Items */
@@ -4980,7 +4990,12 @@ export interface operations {
     };
     "enquiries:timeline": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Items per page (1-200) */
+                limit?: number;
+                /** @description `next_cursor` of the previous page */
+                cursor?: string | null;
+            };
             header?: never;
             path: {
                 /** @description The enquiry's id */
@@ -4996,7 +5011,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimelineEntry"][];
+                    "application/json": components["schemas"]["Page_TimelineEntry_"];
                 };
             };
             /** @description Missing or invalid token */
@@ -5029,13 +5044,14 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Validation Error */
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
