@@ -7,15 +7,19 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     Select,
+    String,
+    Text,
     and_,
     bindparam,
     case,
+    cast,
     func,
     insert,
     literal_column,
     null,
     or_,
     select,
+    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 from sqlalchemy.orm import aliased
@@ -332,6 +336,97 @@ async def repeats(session: AsyncSession, enquiry_id: str) -> list[Enquiry]:
             )
         ).all()
     )
+
+
+def _timeline_entries(enquiry_id: str, council_id: str) -> Any:
+    """Every entry of an enquiry's timeline as one UNION ALL of its transitions, contact
+    attempts, notes and repeat enquiries, in the columns they share (NULL where one has none)."""
+
+    def text(value: Any = None) -> Any:
+        return cast(value if value is not None else null(), Text)
+
+    def short(value: Any = None) -> Any:
+        return cast(value if value is not None else null(), String)
+
+    moves = select(
+        literal_column("'transition'", String).label("kind"),
+        StageTransition.occurred_at.label("at"),
+        StageTransition.id.label("id"),
+        short(StageTransition.actor_id).label("actor_id"),
+        short(StageTransition.from_stage).label("from_stage"),
+        short(StageTransition.to_stage).label("to_stage"),
+        short(StageTransition.reason_code).label("reason"),
+        text(StageTransition.note).label("note"),
+        short().label("channel"),
+        short().label("outcome"),
+        short().label("reference"),
+    ).where(StageTransition.enquiry_id == enquiry_id, StageTransition.council_id == council_id)
+    attempts = select(
+        literal_column("'contact_attempt'", String),
+        ContactAttempt.attempted_at,
+        ContactAttempt.id,
+        short(ContactAttempt.actor_id),
+        short(),
+        short(),
+        short(),
+        text(ContactAttempt.note),
+        short(ContactAttempt.channel),
+        short(ContactAttempt.outcome),
+        short(),
+    ).where(ContactAttempt.enquiry_id == enquiry_id, ContactAttempt.council_id == council_id)
+    notes_ = select(
+        literal_column("'note'", String),
+        EnquiryNote.created_at,
+        EnquiryNote.id,
+        short(EnquiryNote.author_id),
+        short(),
+        short(),
+        short(),
+        text(EnquiryNote.body),
+        short(),
+        short(),
+        short(),
+    ).where(EnquiryNote.enquiry_id == enquiry_id, EnquiryNote.council_id == council_id)
+    repeats_ = select(
+        literal_column("'repeat_enquiry'", String),
+        Enquiry.received_at,
+        Enquiry.id,
+        short(),
+        short(),
+        short(),
+        short(),
+        text(),
+        short(),
+        short(),
+        short(Enquiry.reference),
+    ).where(Enquiry.duplicate_of_id == enquiry_id, Enquiry.council_id == council_id)
+    return union_all(moves, attempts, notes_, repeats_).subquery("entry")
+
+
+async def timeline_page(
+    session: AsyncSession,
+    enquiry_id: str,
+    council_id: str,
+    *,
+    after: tuple[datetime, str, str] | None,
+    limit: int,
+) -> list[Any]:
+    """Up to `limit` timeline rows, oldest first, after the (at, kind, id) of `after`:
+    keyset pagination over the union, ordered and compared in the database alike."""
+    entry = _timeline_entries(enquiry_id, council_id)
+    stmt = select(entry)
+    if after is not None:
+        at, kind, entry_id = after
+        # (at, kind, id) > (x, y, z), written out as core.pagination does.
+        stmt = stmt.where(
+            or_(
+                entry.c.at > at,
+                and_(entry.c.at == at, entry.c.kind > kind),
+                and_(entry.c.at == at, entry.c.kind == kind, entry.c.id > entry_id),
+            )
+        )
+    stmt = stmt.order_by(entry.c.at, entry.c.kind, entry.c.id).limit(limit)
+    return list((await session.execute(stmt)).all())
 
 
 async def overdue_by_officer(session: AsyncSession, now: datetime) -> list[tuple[str, str, int]]:

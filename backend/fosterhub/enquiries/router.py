@@ -315,21 +315,31 @@ async def move_enquiry(
     "/enquiries/{enquiry_id}/timeline",
     operation_id="enquiries:timeline",
     summary="Everything that happened to an enquiry, oldest first",
-    response_model=list[TimelineEntry],
-    responses=problem_responses(401, 403, 404),
+    description=(
+        "Moves (with who, when, the reason and the note), contact attempts, notes and the "
+        "person's repeat enquiries, oldest first, in pages like every list: `?limit=` (1-200, "
+        "default 50) and `?cursor=` (the `next_cursor` of the page before)."
+    ),
+    response_model=Page[TimelineEntry],
+    responses=problem_responses(401, 403, 404, 422),
 )
 async def enquiry_timeline(
-    enquiry: EnquiryForChange, _caller: StaffOnly, session: DbSession
-) -> list[dict[str, Any]]:
-    return await service.timeline(session, enquiry)
+    enquiry: EnquiryForChange,
+    _caller: StaffOnly,
+    session: DbSession,
+    page: Annotated[PageParams, Depends(page_params)],
+) -> Page[TimelineEntry]:
+    entries, cursor = await service.timeline(session, enquiry, page)
+    return Page(items=[TimelineEntry.model_validate(e) for e in entries], next_cursor=cursor)
 
 
 @router.post(
     "/enquiries/{enquiry_id}/contact-attempts",
     operation_id="enquiries:add_contact_attempt",
     summary="Record a try at reaching the person",
-    description="The answer's `offer_no_response` header says whether the council's number of "
-    "failed attempts has been reached, so the enquiry may be closed as `no_response`.",
+    description="The answer's `Offer-No-Response` header (`true` or `false`) says whether the "
+    "council's number of failed attempts has been reached, so the enquiry may be closed as "
+    "`no_response`.",
     status_code=status.HTTP_201_CREATED,
     response_model=ContactAttemptOut,
     responses=problem_responses(401, 403, 404, 409, 422),

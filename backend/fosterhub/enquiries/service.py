@@ -14,7 +14,7 @@ from fosterhub.core import audit, outbox, tenancy
 from fosterhub.core.codes import short_code
 from fosterhub.core.db import new_id, utcnow
 from fosterhub.core.errors import Conflict, InvalidInput
-from fosterhub.core.pagination import PageParams, paginate
+from fosterhub.core.pagination import PageParams, decode_cursor, encode_cursor, paginate
 from fosterhub.core.workdays import add_months, add_working_days
 from fosterhub.councils import service as councils_service
 from fosterhub.councils.exceptions import CouncilNotFound, PostcodeNotCovered
@@ -491,67 +491,81 @@ async def add_note(
     return note
 
 
-async def timeline(session: AsyncSession, enquiry: Enquiry) -> list[dict[str, Any]]:
-    entries: list[dict[str, Any]] = []
-    for t in await repository.transitions(session, enquiry.id):
-        reason = REASONS.get(t.to_stage, {}).get(t.reason_code or "")
+TIMELINE_KINDS = ("contact_attempt", "note", "repeat_enquiry", "transition")
+
+
+def _timeline_entry(row: Any) -> dict[str, Any]:
+    if row.kind == "transition":
+        reason = REASONS.get(row.to_stage, {}).get(row.reason or "")
         summary = (
             "Enquiry received"
-            if t.from_stage is None
+            if row.from_stage is None
             else (
-                f"Moved from {stage_label(t.from_stage)} to {stage_label(t.to_stage)}"
+                f"Moved from {stage_label(row.from_stage)} to {stage_label(row.to_stage)}"
                 + (f": {reason}" if reason else "")
             )
         )
-        entries.append(
-            {
-                "kind": "transition",
-                "at": t.occurred_at,
-                "actor_id": t.actor_id,
-                "summary": summary,
-                "detail": {
-                    "id": t.id,
-                    "from": t.from_stage,
-                    "to": t.to_stage,
-                    "reason": t.reason_code,
-                    "note": t.note,
-                },
-            }
+        detail = {
+            "id": row.id,
+            "from": row.from_stage,
+            "to": row.to_stage,
+            "reason": row.reason,
+            "note": row.note,
+        }
+    elif row.kind == "contact_attempt":
+        summary = (
+            f"Contact by {CONTACT_CHANNEL_LABELS.get(row.channel, row.channel)}: "
+            f"{row.outcome.replace('_', ' ')}"
         )
-    for a in await repository.contact_attempts(session, enquiry.id):
-        entries.append(
-            {
-                "kind": "contact_attempt",
-                "at": a.attempted_at,
-                "actor_id": a.actor_id,
-                "summary": f"Contact by {CONTACT_CHANNEL_LABELS.get(a.channel, a.channel)}: "
-                f"{a.outcome.replace('_', ' ')}",
-                "detail": {"id": a.id, "channel": a.channel, "outcome": a.outcome, "note": a.note},
-            }
-        )
-    for n in await repository.notes(session, enquiry.id):
-        entries.append(
-            {
-                "kind": "note",
-                "at": n.created_at,
-                "actor_id": n.author_id,
-                "summary": "Note added",
-                "detail": {"id": n.id, "body": n.body},
-            }
-        )
-    for r in await repository.repeats(session, enquiry.id):
-        entries.append(
-            {
-                "kind": "repeat_enquiry",
-                "at": r.received_at,
-                "actor_id": None,
-                "summary": f"The same person enquired again ({r.reference})",
-                "detail": {"id": r.id, "reference": r.reference},
-            }
-        )
-    entries.sort(key=lambda e: e["at"])
+        detail = {"id": row.id, "channel": row.channel, "outcome": row.outcome, "note": row.note}
+    elif row.kind == "note":
+        summary, detail = "Note added", {"id": row.id, "body": row.note}
+    else:
+        summary = f"The same person enquired again ({row.reference})"
+        detail = {"id": row.id, "reference": row.reference}
+    return {
+        "kind": row.kind,
+        "at": row.at,
+        "actor_id": row.actor_id,
+        "summary": summary,
+        "detail": detail,
+    }
+
+
+def _timeline_after(cursor: str | None) -> tuple[datetime, str, str] | None:
+    if not cursor:
+        return None
+    at, kind, entry_id = decode_cursor(cursor, 3)
+    try:
+        when = datetime.fromisoformat(at) if isinstance(at, str) else None
+    except ValueError:
+        when = None
+    if when is None or when.tzinfo is None or kind not in TIMELINE_KINDS:
+        raise InvalidInput.field("cursor", "Not a cursor this API issued")
+    if not isinstance(entry_id, str):
+        raise InvalidInput.field("cursor", "Not a cursor this API issued")
+    return when, kind, entry_id
+
+
+async def timeline(
+    session: AsyncSession, enquiry: Enquiry, params: PageParams
+) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of everything that happened to the enquiry, oldest first: moves, contact
+    attempts, notes and the person's repeat enquiries, ordered by (time, kind, id)."""
+    rows = await repository.timeline_page(
+        session,
+        enquiry.id,
+        enquiry.council_id,
+        after=_timeline_after(params.cursor),
+        limit=params.limit + 1,
+    )
+    next_cursor = None
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        last = rows[-1]
+        next_cursor = encode_cursor([last.at, last.kind, last.id])
     audit.record(session, "read", "enquiry", enquiry.id, detail={"view": "timeline"})
-    return entries
+    return [_timeline_entry(row) for row in rows], next_cursor
 
 
 # Data protection

@@ -139,7 +139,9 @@ async def test_erasure_anonymises_the_person_and_keeps_the_counts(
     )
     for value in PERSONAL:
         assert value not in stored, value
-    timeline = (await client.get(f"{URL}/{enquiry_id}/timeline", headers=admin.headers)).json()
+    timeline = (await client.get(f"{URL}/{enquiry_id}/timeline", headers=admin.headers)).json()[
+        "items"
+    ]
     assert [e["detail"]["to"] for e in timeline if e["kind"] == "transition"] == [
         "enquiry",
         "initial_contact",

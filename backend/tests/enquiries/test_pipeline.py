@@ -220,7 +220,7 @@ async def test_every_move_is_recorded_with_who_when_why_in_order(
 
     response = await client.get(f"{URL}/{enquiry_id}/timeline", headers=first.headers)
     assert response.status_code == 200
-    moves = [e for e in response.json() if e["kind"] == "transition"]
+    moves = [e for e in response.json()["items"] if e["kind"] == "transition"]
     assert [(m["detail"]["from"], m["detail"]["to"]) for m in moves] == [
         (None, "enquiry"),
         ("enquiry", "initial_contact"),
@@ -434,7 +434,9 @@ async def test_failed_contact_attempts_offer_no_response_and_reaching_resets(
     detail = await _detail(client, officer, enquiry_id)
     assert detail["failed_contact_attempts"] == 0 and detail["offer_no_response"] is False
     assert await _ids(client, officer, {"offer_no_response": "true"}) == []
-    timeline = (await client.get(f"{URL}/{enquiry_id}/timeline", headers=officer.headers)).json()
+    timeline = (await client.get(f"{URL}/{enquiry_id}/timeline", headers=officer.headers)).json()[
+        "items"
+    ]
     attempts = [e for e in timeline if e["kind"] == "contact_attempt"]
     assert [a["detail"]["outcome"] for a in attempts] == [*outcomes, "email_sent", "reached"]
 
@@ -495,7 +497,9 @@ async def test_notes_are_added_to_the_timeline(client: httpx.AsyncClient, world:
     assert response.json()["author_id"] == officer.user.id
     for body in ({"body": ""}, {"body": "   "}, {}, {"body": "x" * 10_001}, {"text": "hi"}):
         assert_problem(await client.post(path, json=body, headers=officer.headers), 422)
-    timeline = (await client.get(f"{URL}/{enquiry.id}/timeline", headers=officer.headers)).json()
+    timeline = (await client.get(f"{URL}/{enquiry.id}/timeline", headers=officer.headers)).json()[
+        "items"
+    ]
     notes = [e for e in timeline if e["kind"] == "note"]
     assert [n["detail"]["body"] for n in notes] == ["Prefers evenings"]
     assert notes[0]["actor_id"] == officer.user.id

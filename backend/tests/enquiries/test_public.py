@@ -288,7 +288,9 @@ async def test_the_same_person_within_90_days_is_linked_not_counted(
     assert {e["id"] for e in everything} == {first["id"], repeat.id}
     assert [e["duplicate_of"] for e in everything if e["id"] == repeat.id] == [first["id"]]
 
-    timeline = (await client.get(f"{URL}/{first['id']}/timeline", headers=officer.headers)).json()
+    timeline = (await client.get(f"{URL}/{first['id']}/timeline", headers=officer.headers)).json()[
+        "items"
+    ]
     repeats = [e for e in timeline if e["kind"] == "repeat_enquiry"]
     assert len(repeats) == 1 and repeats[0]["detail"]["reference"] == repeat.reference
     board = (await client.get("/api/v1/pipeline", headers=officer.headers)).json()["board"]
