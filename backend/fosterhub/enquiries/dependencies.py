@@ -13,13 +13,18 @@ from fosterhub.enquiries.models import Enquiry
 
 StaffReader = Annotated[Caller, Depends(require(*STAFF, scopes=("enquiries:read",)))]
 StaffWriter = Annotated[Caller, Depends(require(*STAFF, scopes=("enquiries:write",)))]
+# Finding the enquiry (and the caller's council) for a change: a client with either scope
+# gets that far; the route's own dependency then decides (PATCH needs `enquiries:write`).
+StaffReaderOrWriter = Annotated[
+    Caller, Depends(require(*STAFF, scopes=("enquiries:read", "enquiries:write")))
+]
 StaffOnly = Annotated[Caller, Depends(require(*STAFF, people_only=True))]
 AdminOnly = Annotated[Caller, Depends(require("admin", people_only=True))]
 
 EnquiryId = Annotated[str, Path(max_length=36, description="The enquiry's id")]
 
 
-async def callers_council(session: DbSession, caller: StaffReader) -> Council:
+async def callers_council(session: DbSession, caller: StaffReaderOrWriter) -> Council:
     return await councils_service.get_by_id(session, caller.council_id)
 
 
@@ -32,7 +37,7 @@ async def valid_enquiry(enquiry_id: EnquiryId, session: DbSession, _caller: Staf
 
 
 async def enquiry_for_change(
-    enquiry_id: EnquiryId, session: DbSession, _caller: StaffReader
+    enquiry_id: EnquiryId, session: DbSession, _caller: StaffReaderOrWriter
 ) -> Enquiry:
     """The enquiry locked for the change (on PostgreSQL), not audited as a read."""
     return await service.get(session, enquiry_id, audit_read=False, for_update=True)
