@@ -260,14 +260,14 @@ async def campaign_costs(session: AsyncSession, campaign_ids: set[str]) -> dict[
     return {row[0]: row[1] for row in rows}
 
 
-async def set_campaign_cost(
-    session: AsyncSession, council_id: str, campaign_id: str, cost_pence: int | None
+async def update_campaign(
+    session: AsyncSession, council_id: str, campaign_id: str, values: dict[str, Any]
 ) -> None:
-    """The hosting council's own campaign for the event."""
+    """The hosting council's own campaign for the event: its cost, name and dates."""
     await session.execute(
         update(Campaign)
         .where(Campaign.id == campaign_id, Campaign.council_id == council_id)
-        .values(cost_pence=cost_pence)
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
 

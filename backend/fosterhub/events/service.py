@@ -188,6 +188,15 @@ async def place_venues(session: AsyncSession) -> int:
     return await repository.place_venues(session)
 
 
+def _campaign_schedule(event: Event | EventCreate) -> dict[str, Any]:
+    """The name and London dates of an event's own campaign."""
+    return {
+        "name": event.title[:200],
+        "starts_on": event.starts_at.astimezone(LONDON).date(),
+        "ends_on": event.ends_at.astimezone(LONDON).date(),
+    }
+
+
 async def create(session: AsyncSession, caller: Caller, body: EventCreate) -> Event:
     """A new event with its own campaign code, so enquiries from it are attributed."""
     now = utcnow()
@@ -212,10 +221,8 @@ async def create(session: AsyncSession, caller: Caller, body: EventCreate) -> Ev
     campaign = await campaigns_service.create(
         session,
         CampaignCreate(
-            name=body.title[:200],
+            **_campaign_schedule(body),
             channel="event",
-            starts_on=body.starts_at.astimezone(LONDON).date(),
-            ends_on=body.ends_at.astimezone(LONDON).date(),
             cost_pence=body.cost_pence,
             partner_organisation=body.partner_organisation,
         ),
@@ -306,10 +313,16 @@ async def update(
     await session.flush()
     if cohosts is not None:
         await repository.set_cohosts(session, event.id, cohosts)
-    if "cost_pence" in changes and event.campaign_id is not None:
-        await repository.set_campaign_cost(
-            session, event.council_id, event.campaign_id, changes["cost_pence"]
-        )
+    if event.campaign_id is not None:
+        campaign: dict[str, Any] = {}
+        if "cost_pence" in changes:
+            campaign["cost_pence"] = changes["cost_pence"]
+        if changes.keys() & {"title", "starts_at", "ends_at"}:
+            # The event's own campaign keeps its name and London dates, so campaign lists
+            # and reports show the event as it now is.
+            campaign.update(_campaign_schedule(event))
+        if campaign:
+            await repository.update_campaign(session, event.council_id, event.campaign_id, campaign)
     if moved and event.starts_at != original_start:
         # A new day: the day-before reminder is due again for it.
         await repository.clear_reminders(session, event.id)

@@ -519,3 +519,94 @@ async def test_staff_of_a_cohosting_council_book_a_joint_staff_event(
 
 def problem_detail(response: httpx.Response) -> str:
     return str(response.json()["detail"])
+
+
+# The event's campaign follows it
+
+
+async def _campaign(world: World, code: str) -> Campaign:
+    campaign = await world.db.scalar(
+        select(Campaign).where(Campaign.code == code).execution_options(populate_existing=True)
+    )
+    await world.db.commit()
+    assert campaign is not None
+    return campaign
+
+
+async def test_a_moved_or_renamed_event_keeps_its_campaign_in_step(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "recruitment_officer")
+    july = next_date(7, 1)
+    event = await create(
+        client,
+        officer,
+        title="Information evening",
+        starts_at=f"{july}T17:00:00Z",
+        ends_at=f"{july}T19:00:00Z",
+        cost_pence=5000,
+    )
+    url = f"{API}/events/{event['id']}"
+    campaign = await _campaign(world, event["campaign_code"])
+    assert (campaign.name, campaign.starts_on, campaign.ends_on) == (
+        "Information evening",
+        july,
+        july,
+    )
+    # 23:30 UTC in July is 00:30 the next day in London: the campaign's dates are London's.
+    etag = await _etag(client, url, officer.headers)
+    moved = await client.patch(
+        url,
+        json={
+            "title": "Late-night information evening",
+            "starts_at": f"{july}T23:30:00Z",
+            "ends_at": f"{july + timedelta(days=2)}T01:00:00Z",
+        },
+        headers={**officer.headers, "If-Match": etag},
+    )
+    assert moved.status_code == 200, moved.text
+    campaign = await _campaign(world, event["campaign_code"])
+    assert (campaign.name, campaign.starts_on, campaign.ends_on) == (
+        "Late-night information evening",
+        july + timedelta(days=1),
+        july + timedelta(days=2),
+    )
+    assert campaign.cost_pence == 5000 and campaign.kind == "event"
+    # A change of title alone renames it; a change of cost alone leaves the rest.
+    renamed = await client.patch(
+        url,
+        json={"title": "Open evening"},
+        headers={**officer.headers, "If-Match": moved.headers["etag"]},
+    )
+    assert renamed.status_code == 200, renamed.text
+    priced = await client.patch(
+        url,
+        json={"cost_pence": 9000},
+        headers={**officer.headers, "If-Match": renamed.headers["etag"]},
+    )
+    assert priced.status_code == 200, priced.text
+    campaign = await _campaign(world, event["campaign_code"])
+    assert (campaign.name, campaign.starts_on, campaign.cost_pence) == (
+        "Open evening",
+        july + timedelta(days=1),
+        9000,
+    )
+    # A draft's campaign moves with it too.
+    draft = await create(client, officer, status="draft", title="Draft")
+    draft_url = f"{API}/events/{draft['id']}"
+    later = next_date(1, 12)
+    changed = await client.patch(
+        draft_url,
+        json={"starts_at": f"{later}T18:00:00Z", "ends_at": f"{later}T20:00:00Z"},
+        headers={**officer.headers, "If-Match": await _etag(client, draft_url, officer.headers)},
+    )
+    assert changed.status_code == 200, changed.text
+    campaign = await _campaign(world, draft["campaign_code"])
+    assert (campaign.name, campaign.starts_on, campaign.ends_on) == ("Draft", later, later)
+    # Another council's staff change nothing.
+    other = await world.make_person(world.b, "recruitment_officer")
+    assert_problem(
+        await client.patch(url, json={"title": "Mine"}, headers={**other.headers, "If-Match": "*"}),
+        404,
+    )
+    assert (await _campaign(world, event["campaign_code"])).name == "Open evening"
