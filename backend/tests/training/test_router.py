@@ -7,6 +7,7 @@ import httpx
 from sqlalchemy import func, select
 
 from fosterhub.core.db import utcnow
+from fosterhub.events.models import Registration
 from fosterhub.training.models import TrainingCompletion, TrainingCourse
 from tests import factories
 from tests.conftest import World, assert_problem
@@ -435,3 +436,74 @@ async def test_a_retired_course_gets_no_new_sessions_but_keeps_its_old_ones(
         ),
         404,
     )
+
+
+async def test_another_councils_people_neither_see_nor_book_nor_use_our_training(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    course = await make_course(world, world.a, name="Safer caring", valid_for_months=12)
+    ours = await make_session(world, world.a, course=course, title="Alpha's own session")
+    joint = await make_session(
+        world, world.a, course=course, cohosts=[world.b], title="Joint session"
+    )
+    carer_b = await world.make_person(world.b, "carer")
+    staff_b = await world.make_person(world.b, "social_worker")
+    household_b = await factories.make_household(world, world.b, user_id=carer_b.user.id)
+
+    # Booking a session Alpha runs alone: there is no such session for Beta's carer.
+    url = f"{API}/training/sessions/{ours.id}/bookings"
+    problem = assert_problem(await client.post(url, headers=carer_b.headers), 404)
+    assert problem["type"].endswith("training-session-not-found")
+    assert_problem(await client.delete(f"{url}/me", headers=carer_b.headers), 404)
+    assert (
+        await world.db.scalar(
+            select(func.count(Registration.id)).where(Registration.event_id == ours.id)
+        )
+        == 0
+    )
+    await world.db.commit()
+    # The joint one is theirs to book: the 404 was the council's, not the session's.
+    joint_booking = await client.post(
+        f"{API}/training/sessions/{joint.id}/bookings", headers=carer_b.headers
+    )
+    assert joint_booking.status_code == 201, joint_booking.text
+
+    # Lists show Beta only what it hosts or co-hosts, filtered by Alpha's course or not.
+    for person in (carer_b, staff_b):
+        listed = await client.get(f"{API}/training/sessions", headers=person.headers)
+        assert listed.status_code == 200, listed.text
+        assert [s["title"] for s in listed.json()["items"]] == ["Joint session"]
+        by_course = await client.get(
+            f"{API}/training/sessions", params={"course_id": course.id}, headers=person.headers
+        )
+        assert [s["title"] for s in by_course.json()["items"]] == ["Joint session"]
+    staff_a = await world.make_person(world.a, "social_worker")
+    mine = await client.get(f"{API}/training/sessions", headers=staff_a.headers)
+    assert sorted(s["title"] for s in mine.json()["items"]) == [
+        "Alpha's own session",
+        "Joint session",
+    ]
+
+    # Alpha's course is not Beta's to read or to record completions of.
+    for person in (staff_b, carer_b):
+        problem = assert_problem(
+            await client.get(f"{API}/training/courses/{course.id}", headers=person.headers), 404
+        )
+        assert problem["type"].endswith("course-not-found")
+    yesterday = (utcnow() - timedelta(days=1)).date().isoformat()
+    refused = await client.post(
+        f"{API}/training/completions",
+        json={"course_id": course.id, "household_id": household_b.id, "completed_on": yesterday},
+        headers=staff_b.headers,
+    )
+    assert_problem(refused, 422, "course_id")
+    assert await world.db.scalar(select(func.count(TrainingCompletion.id))) == 0
+    await world.db.commit()
+    # Their own course works, so it was the course that was refused.
+    theirs = await make_course(world, world.b, name="Beta's first aid")
+    recorded = await client.post(
+        f"{API}/training/completions",
+        json={"course_id": theirs.id, "household_id": household_b.id, "completed_on": yesterday},
+        headers=staff_b.headers,
+    )
+    assert recorded.status_code == 201, recorded.text
