@@ -58,20 +58,28 @@ async def paginate(
     params: PageParams,
     *,
     descending: bool = False,
+    rows: bool = False,
 ) -> tuple[list[Any], str | None]:
-    """Keyset pagination over `keys` (the last must be unique, e.g. the id)."""
+    """Keyset pagination over `keys` (the last must be unique, e.g. the id). `rows`: the
+    statement selects columns, not an entity, and the page is of rows (each key among them
+    under its own name), which costs far less to load than entities. Such a statement runs
+    on the session's connection, past the session's tenancy check: for public lists only."""
     if params.cursor:
         values = decode_cursor(params.cursor, len(keys))
         values = [_coerce(key, value) for key, value in zip(keys, values, strict=True)]
         stmt = stmt.where(_after(keys, values, descending))
     order = [k.desc() if descending else k.asc() for k in keys]
-    rows = list((await session.scalars(stmt.order_by(*order).limit(params.limit + 1))).all())
+    ordered = stmt.order_by(*order).limit(params.limit + 1)
+    if rows:  # Core on the session's connection: none of the ORM's execution machinery
+        found: list[Any] = list((await (await session.connection()).execute(ordered)).all())
+    else:
+        found = list((await session.scalars(ordered)).all())
     next_cursor = None
-    if len(rows) > params.limit:
-        rows = rows[: params.limit]
-        last = rows[-1]
+    if len(found) > params.limit:
+        found = found[: params.limit]
+        last = found[-1]
         next_cursor = encode_cursor([getattr(last, k.key) for k in keys])
-    return rows, next_cursor
+    return found, next_cursor
 
 
 def _coerce(key: InstrumentedAttribute[Any], value: Any) -> Any:

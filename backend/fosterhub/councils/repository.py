@@ -29,6 +29,19 @@ def councils_query() -> Any:
     return select(Council).options(joinedload(Council.region)).where(Council.is_active)
 
 
+def public_list_query() -> Any:
+    """The public list's columns only, as rows: no settings to decode, no entities to track."""
+    return _PUBLIC_LIST
+
+
+# Built once: statements are immutable, and building one costs more than running it here.
+_PUBLIC_LIST = (
+    select(Council.id, Council.slug, Council.name, Region.slug.label("region"))
+    .outerjoin(Region, Council.region_id == Region.id)
+    .where(Council.is_active)
+)
+
+
 async def region_by_id(session: AsyncSession, region_id: str) -> Region | None:
     return await session.get(Region, region_id)
 

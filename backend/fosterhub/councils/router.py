@@ -37,9 +37,12 @@ async def list_councils(
     session: ReadSession, page: Annotated[PageParams, Depends(page_params)]
 ) -> Page[CouncilSummary]:
     rows, cursor = await paginate(
-        session, repository.councils_query(), [Council.name, Council.id], page
+        session, repository.public_list_query(), [Council.name, Council.id], page, rows=True
     )
-    return Page(items=[service.summary(c) for c in rows], next_cursor=cursor)
+    return Page(
+        items=[CouncilSummary(slug=r.slug, name=r.name, region=r.region) for r in rows],
+        next_cursor=cursor,
+    )
 
 
 @router.get(
