@@ -123,7 +123,13 @@ async def list_households(
         [CarerHousehold.name, CarerHousehold.id],
         params,
     )
-    audit.record(session, "list", "carer_household", "*", detail={"count": len(rows)})
+    audit.record(
+        session,
+        "list",
+        "carer_household",
+        "*",
+        detail={"count": len(rows), "ids": [h.id for h in rows]},
+    )
     return rows, cursor
 
 

@@ -301,7 +301,20 @@ async def list_enquiries(
     rows, cursor = await paginate(
         session, stmt, [Enquiry.received_at, Enquiry.id], params, descending=True
     )
-    audit.record(session, "list", "enquiry", "*", detail={"count": len(rows)})
+    # Which enquiries were seen (their ids) and which filters were used (their names: a
+    # search's text may be a name, which the audit log must not hold).
+    used = sorted(
+        name
+        for name, value in vars(filters).items()
+        if value not in (None, False, [], "")
+    )
+    audit.record(
+        session,
+        "list",
+        "enquiry",
+        "*",
+        detail={"count": len(rows), "ids": [e.id for e in rows], "filters": used},
+    )
     return rows, cursor
 
 

@@ -1,13 +1,16 @@
 """Carer households: made when an enquiry is approved, kept up to date by staff, and seen by
 the carer themselves with their referral code."""
 
+import json
 from datetime import date
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from fosterhub.campaigns.models import Referral
+from fosterhub.core.models import AuditEvent
 from tests import factories
 from tests.conftest import Person, World, assert_problem
 
@@ -95,6 +98,28 @@ async def test_bad_approval_terms_are_refused_and_nothing_is_made(
     officer = await world.make_person(world.a, "social_worker")
     assert_problem(await _approve(client, world, officer, approval=terms), 422, field)
     assert (await client.get(URL, headers=officer.headers)).json()["items"] == []
+
+
+async def test_a_list_read_records_which_households_were_seen(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "recruitment_officer")
+    ours = {
+        (await factories.make_household(world, world.a, name=f"The Khans {n}")).id for n in range(3)
+    }
+    await factories.make_household(world, world.b)
+    listed = (await client.get(URL, params={"q": "khans"}, headers=officer.headers)).json()
+    assert {h["id"] for h in listed["items"]} == ours
+    [row] = (
+        await world.db.scalars(
+            select(AuditEvent).where(
+                AuditEvent.action == "list", AuditEvent.record_type == "carer_household"
+            )
+        )
+    ).all()
+    await world.db.commit()
+    assert sorted(row.detail["ids"]) == sorted(ours) and row.detail["count"] == 3
+    assert "Khan" not in json.dumps(row.detail)
 
 
 async def _household(client: httpx.AsyncClient, world: World) -> tuple[Person, str, str]:

@@ -204,6 +204,53 @@ async def test_reads_are_audited_and_the_audit_log_holds_nothing_personal(
         assert value not in details, value
 
 
+async def test_a_list_read_records_which_enquiries_were_seen_and_nothing_personal(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "recruitment_officer")
+    zoes = [
+        (
+            await factories.make_enquiry(
+                world, world.a, first_name="Zoë", last_name="Brontë", email=f"zoe{n}@example.org"
+            )
+        ).id
+        for n in range(3)
+    ]
+    await factories.make_enquiry(world, world.a, first_name="Bob")
+    await factories.make_enquiry(world, world.b, first_name="Zoë", last_name="Brontë")
+
+    first = await client.get(
+        URL, params={"q": "Zoë Brontë", "stage": "enquiry", "limit": 2}, headers=officer.headers
+    )
+    second = await client.get(
+        URL,
+        params={
+            "q": "Zoë Brontë",
+            "stage": "enquiry",
+            "limit": 2,
+            "cursor": first.json()["next_cursor"],
+        },
+        headers=officer.headers,
+    )
+    seen = [[e["id"] for e in page.json()["items"]] for page in (first, second)]
+    assert sorted(seen[0] + seen[1]) == sorted(zoes) and len(seen[0]) == 2
+
+    lists = await _rows(
+        world.db,
+        select(AuditEvent)
+        .where(AuditEvent.action == "list", AuditEvent.record_type == "enquiry")
+        .order_by(AuditEvent.id),
+    )
+    assert [e.detail["ids"] for e in lists] == seen
+    assert [e.detail["count"] for e in lists] == [2, 1]
+    assert all(e.detail["filters"] == ["q", "stages"] for e in lists)
+    assert all(e.record_id == "*" and e.actor_id == officer.user.id for e in lists)
+    assert all(e.council_id == world.a.id for e in lists)
+    details = json.dumps([e.detail for e in lists], ensure_ascii=False)
+    for value in ("Zoë", "Brontë", "Zoe", "zoe", "@example.org"):
+        assert value not in details, value
+
+
 async def test_retention_erases_old_closed_enquiries_that_never_applied(
     world: World, sessionmaker: async_sessionmaker[AsyncSession], settings: Settings
 ) -> None:
