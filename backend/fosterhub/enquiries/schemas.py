@@ -188,8 +188,26 @@ class EnquiryPatch(InputModel):
     )
 
 
+class OtherAdult(InputModel):
+    """Another adult of the approved household (a partner, a grown-up child at home)."""
+
+    first_name: PersonName
+    last_name: PersonName
+    email: EmailStr | None = Field(default=None, max_length=320)
+
+
+# A household with more adults than this is a case for a person, not a form.
+MAX_OTHER_ADULTS = 5
+
+
 class ApprovalTerms(InputModel):
     approved_on: date | None = None
+    other_adults: list[OtherAdult] = Field(
+        default_factory=list,
+        max_length=MAX_OTHER_ADULTS,
+        description="The household's adults besides the enquirer, who is always the first "
+        f"(at most {MAX_OTHER_ADULTS})",
+    )
     fostering_types: list[FosteringType] | None = Field(default=None, min_length=1)
     age_min: int = Field(default=0, ge=0, le=17)
     age_max: int = Field(default=17, ge=0, le=25)

@@ -436,6 +436,14 @@ async def _approve(
     adults = [
         {"first_name": enquiry.first_name, "last_name": enquiry.last_name, "email": enquiry.email}
     ]
+    for adult in terms.other_adults if terms else []:
+        adults.append(
+            {
+                "first_name": adult.first_name,
+                "last_name": adult.last_name,
+                "email": str(adult.email).lower() if adult.email else None,
+            }
+        )
     await carers_service.create_household(
         session,
         name=f"{enquiry.first_name} {enquiry.last_name}",

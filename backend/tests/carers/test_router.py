@@ -100,6 +100,56 @@ async def test_bad_approval_terms_are_refused_and_nothing_is_made(
     assert (await client.get(URL, headers=officer.headers)).json()["items"] == []
 
 
+async def test_approval_names_the_households_other_adults(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "social_worker")
+    others = [
+        {"first_name": " Mei ", "last_name": "Chen-Brontë"},
+        {"first_name": "Ngozi", "last_name": "O\u2019Brien", "email": "Ngozi@Example.org"},
+    ]
+    response = await _approve(client, world, officer, approval={"other_adults": others})
+    assert response.status_code == 201, response.text
+    [listed] = (await client.get(URL, headers=officer.headers)).json()["items"]
+    household = (await client.get(f"{URL}/{listed['id']}", headers=officer.headers)).json()
+    # The enquirer first, then the others as given (trimmed, emails in lower case).
+    assert household["adults"] == [
+        {"first_name": "Zoë", "last_name": "Brontë", "email": "zoe@example.org"},
+        {"first_name": "Mei", "last_name": "Chen-Brontë", "email": None},
+        {"first_name": "Ngozi", "last_name": "O\u2019Brien", "email": "ngozi@example.org"},
+    ]
+    assert household["name"] == "Zoë Brontë"
+
+
+@pytest.mark.parametrize(
+    ("others", "field"),
+    [
+        ([{"first_name": "Mei", "last_name": "Chen"}] * 6, "approval.other_adults"),
+        ([{"first_name": "", "last_name": "Chen"}], "approval.other_adults.0.first_name"),
+        ([{"first_name": "Mei"}], "approval.other_adults.0.last_name"),
+        (
+            [{"first_name": "Mei", "last_name": "Chen"}, {"first_name": "R2D2", "last_name": "X"}],
+            "approval.other_adults.1.first_name",
+        ),
+        (
+            [{"first_name": "Mei", "last_name": "Chen", "email": "mei@"}],
+            "approval.other_adults.0.email",
+        ),
+        ([{"first_name": "Mei", "last_name": "Chen", "age": 40}], "approval.other_adults.0.age"),
+        ({"first_name": "Mei", "last_name": "Chen"}, "approval.other_adults"),
+    ],
+)
+async def test_bad_other_adults_are_refused_and_the_enquiry_stays_at_panel(
+    client: httpx.AsyncClient, world: World, others: Any, field: str
+) -> None:
+    officer = await world.make_person(world.a, "social_worker")
+    response = await _approve(client, world, officer, approval={"other_adults": others})
+    assert_problem(response, 422, field)
+    assert (await client.get(URL, headers=officer.headers)).json()["items"] == []
+    [enquiry] = (await client.get("/api/v1/enquiries", headers=officer.headers)).json()["items"]
+    assert enquiry["stage"] == "panel"
+
+
 async def test_a_list_read_records_which_households_were_seen(
     client: httpx.AsyncClient, world: World
 ) -> None:

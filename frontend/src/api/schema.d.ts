@@ -1627,6 +1627,11 @@ export interface components {
         ApprovalTerms: {
             /** Approved On */
             approved_on?: string | null;
+            /**
+             * Other Adults
+             * @description The household's adults besides the enquirer, who is always the first (at most 5)
+             */
+            other_adults?: components["schemas"]["OtherAdult"][];
             /** Fostering Types */
             fostering_types?: ("emergency" | "short_term" | "long_term" | "short_breaks" | "parent_and_child" | "therapeutic" | "family_and_friends" | "unsure")[] | null;
             /**
@@ -3145,6 +3150,18 @@ export interface components {
              * @description False while the year is still running
              */
             is_complete: boolean;
+        };
+        /**
+         * OtherAdult
+         * @description Another adult of the approved household (a partner, a grown-up child at home).
+         */
+        OtherAdult: {
+            /** First Name */
+            first_name: string;
+            /** Last Name */
+            last_name: string;
+            /** Email */
+            email?: string | null;
         };
         /** OutcomeCount */
         OutcomeCount: {
