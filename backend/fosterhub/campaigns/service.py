@@ -158,6 +158,10 @@ async def referral_approved(session: AsyncSession, enquiry_id: str, reward_pence
     audit.record(session, "update", "referral", referral.id, detail={"status": "due"})
 
 
+async def referral_for_enquiry(session: AsyncSession, enquiry_id: str) -> Referral | None:
+    return await repository.referral_for_enquiry(session, enquiry_id)
+
+
 async def get_referral(session: AsyncSession, referral_id: str) -> Referral:
     referral = await repository.referral_by_id(session, referral_id)
     if referral is None:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     bindparam,
     case,
     cast,
+    delete,
     func,
     insert,
     literal_column,
@@ -427,6 +428,45 @@ async def timeline_page(
         )
     stmt = stmt.order_by(entry.c.at, entry.c.kind, entry.c.id).limit(limit)
     return list((await session.execute(stmt)).all())
+
+
+def _emails_to(council_id: str, addresses: list[str]) -> Any:
+    # The outbox is not tenant-scoped (the worker reads every council's): the council is named.
+    to = func.lower(OutboxMessage.payload["to"].as_string())
+    return and_(
+        OutboxMessage.council_id == council_id,
+        OutboxMessage.kind == "email",
+        to.in_(addresses),
+    )
+
+
+async def emails_to(
+    session: AsyncSession, council_id: str, addresses: list[str]
+) -> list[OutboxMessage]:
+    """The council's queued and sent emails to any of these addresses, oldest first."""
+    if not addresses:
+        return []
+    return list(
+        (
+            await session.scalars(
+                select(OutboxMessage)
+                .where(_emails_to(council_id, addresses))
+                .order_by(OutboxMessage.created_at, OutboxMessage.id)
+            )
+        ).all()
+    )
+
+
+async def delete_emails_to(session: AsyncSession, council_id: str, addresses: list[str]) -> int:
+    """Deletes the council's emails to these addresses, whatever their state; returns how many."""
+    if not addresses:
+        return 0
+    result = await session.execute(
+        delete(OutboxMessage)
+        .where(_emails_to(council_id, addresses))
+        .execution_options(synchronize_session=False)
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def overdue_by_officer(session: AsyncSession, now: datetime) -> list[tuple[str, str, int]]:

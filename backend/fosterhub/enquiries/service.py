@@ -304,9 +304,7 @@ async def list_enquiries(
     # Which enquiries were seen (their ids) and which filters were used (their names: a
     # search's text may be a name, which the audit log must not hold).
     used = sorted(
-        name
-        for name, value in vars(filters).items()
-        if value not in (None, False, [], "")
+        name for name, value in vars(filters).items() if value not in (None, False, [], "")
     )
     audit.record(
         session,
@@ -592,9 +590,18 @@ async def timeline(
 # Data protection
 
 
+def _addresses(*enquiries: Enquiry) -> list[str]:
+    return sorted({e.email.lower() for e in enquiries if e.email})
+
+
 async def export(session: AsyncSession, enquiry: Enquiry) -> dict[str, Any]:
-    """Everything held on the person (a subject access request), as JSON."""
+    """Everything held on the person (a subject access request), as JSON: the enquiry and its
+    history, their repeat enquiries, the emails sent or waiting to be sent to them, the
+    referral that brought them and the household their approval made."""
     household = await carers_service.for_enquiry(session, enquiry.id)
+    repeats = await repository.repeats(session, enquiry.id)
+    emails = await repository.emails_to(session, enquiry.council_id, _addresses(enquiry, *repeats))
+    referral = await campaigns_service.referral_for_enquiry(session, enquiry.id)
     data = {
         "enquiry": {
             column.key: getattr(enquiry, column.key) for column in Enquiry.__table__.columns
@@ -619,8 +626,27 @@ async def export(session: AsyncSession, enquiry: Enquiry) -> dict[str, Any]:
         ],
         "repeat_enquiries": [
             {column.key: getattr(r, column.key) for column in Enquiry.__table__.columns}
-            for r in await repository.repeats(session, enquiry.id)
+            for r in repeats
         ],
+        "emails": [
+            {
+                "kind": m.kind,
+                "to": m.payload.get("to"),
+                "subject": m.payload.get("subject"),
+                "status": m.status,
+                "queued_at": m.created_at,
+                "sent_at": m.sent_at,
+            }
+            for m in emails
+        ],
+        # Which carer referred them, and the carer's reward, are the carer's business.
+        "referral": {
+            "id": referral.id,
+            "status": referral.status,
+            "created_at": referral.created_at,
+        }
+        if referral
+        else None,
         "carer_household": carers_service.to_out(household).model_dump() if household else None,
         "exported_at": utcnow(),
     }
@@ -631,10 +657,25 @@ async def export(session: AsyncSession, enquiry: Enquiry) -> dict[str, Any]:
 async def erase(session: AsyncSession, enquiry: Enquiry, *, reason: str = "request") -> None:
     """Anonymises the person; the stage history and counts stay, so the figures don't move.
     The postcode keeps only its district (outward code), which regional figures use. The
-    person's repeat enquiries are theirs too, so they go with it."""
-    for repeat in await repository.repeats(session, enquiry.id):
+    person's repeat enquiries are theirs too, so they go with it, and so do the council's
+    emails to the person's addresses, sent or not: an unsent one would still go out, and a
+    sent one keeps the address and name until the outbox is purged."""
+    repeats = await repository.repeats(session, enquiry.id)
+    addresses = _addresses(enquiry, *repeats)
+    for repeat in repeats:
         await _erase_one(session, repeat, reason)
     await _erase_one(session, enquiry, reason)
+    if addresses:
+        deleted = await repository.delete_emails_to(session, enquiry.council_id, addresses)
+        if deleted:
+            audit.record(
+                session,
+                "delete",
+                "outbox_message",
+                "*",
+                council_id=enquiry.council_id,
+                detail={"enquiry": enquiry.id, "count": deleted, "reason": reason},
+            )
 
 
 async def _erase_one(session: AsyncSession, enquiry: Enquiry, reason: str) -> None:

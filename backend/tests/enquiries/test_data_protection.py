@@ -173,6 +173,116 @@ async def test_erasure_anonymises_the_person_and_keeps_the_counts(
     assert {e.actor_id for e in erasures} == {admin.user.id}
 
 
+async def test_erasure_deletes_the_emails_to_the_person_sent_or_not(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await world.make_person(world.a, "recruitment_officer")
+    admin = await world.make_person(world.a, "admin")
+    enquiry_id = await _journey(client, officer)  # two acknowledgements to zoe@example.org
+    # A repeat by phone from another address is the person's too.
+    repeat = await client.post(
+        URL,
+        json=enquiry_body(
+            contact={"first_name": "Zoë", "email": "zb@example.org", "phone": "07700 900982"}
+        ),
+    )
+    assert repeat.status_code == 201
+    await world.db.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.payload["subject"].as_string().contains(repeat.json()["reference"]))
+        .values(status="sent", sent_at=utcnow())
+    )
+    world.db.add_all(
+        [
+            # An event's email to the same address, typed in capitals: the person's.
+            OutboxMessage(
+                council_id=world.a.id,
+                kind="email",
+                payload={"to": "Zoe@Example.org", "subject": "Your place", "body": "Zoë"},
+            ),
+            # Someone else's email, and the same address in another council: not ours to touch.
+            OutboxMessage(
+                council_id=world.a.id,
+                kind="email",
+                payload={"to": "bob@example.org", "subject": "Hello Bob", "body": "Bob"},
+            ),
+            OutboxMessage(
+                council_id=world.b.id,
+                kind="email",
+                payload={"to": "zoe@example.org", "subject": "Beta", "body": "Zoë"},
+            ),
+        ]
+    )
+    await world.db.commit()
+    before = await _rows(world.db, select(OutboxMessage))
+    assert len([m for m in before if m.council_id == world.a.id]) == 5
+
+    response = await client.post(f"{URL}/{enquiry_id}/erasure", headers=admin.headers)
+    assert response.status_code == 204
+
+    left = await _rows(world.db, select(OutboxMessage))
+    assert sorted((m.council_id == world.a.id, m.payload["to"]) for m in left) == [
+        (False, "zoe@example.org"),
+        (True, "bob@example.org"),
+    ]
+    [deleted] = await _rows(
+        world.db,
+        select(AuditEvent).where(
+            AuditEvent.action == "delete", AuditEvent.record_type == "outbox_message"
+        ),
+    )
+    assert deleted.detail == {"enquiry": enquiry_id, "count": 4, "reason": "request"}
+    assert deleted.council_id == world.a.id and deleted.actor_id == admin.user.id
+
+
+async def test_the_export_lists_the_emails_to_the_person_and_their_referral(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    admin = await world.make_person(world.a, "admin")
+    await factories.make_household(world, world.a, referral_code="RZOE42", name="The Okafors")
+    body = enquiry_body(
+        contact={"first_name": "Zoë", "email": "zoe@example.org"},
+        source={"channel": "referral", "referral_code": "RZOE42"},
+    )
+    receipt = (await client.post(URL, json=body)).json()
+    repeat = (await client.post(URL, json=body)).json()
+    sent_at = utcnow()
+    await world.db.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.payload["subject"].as_string().contains(receipt["reference"]))
+        .values(status="sent", sent_at=sent_at)
+    )
+    world.db.add(
+        OutboxMessage(
+            council_id=world.b.id,
+            kind="email",
+            payload={"to": "zoe@example.org", "subject": "Beta's news", "body": "Zoë"},
+        )
+    )
+    await world.db.commit()
+
+    data = (await client.get(f"{URL}/{receipt['id']}/export", headers=admin.headers)).json()
+    emails = data["emails"]
+    assert [(m["kind"], m["to"], m["status"]) for m in emails] == [
+        ("email", "zoe@example.org", "sent"),
+        ("email", "zoe@example.org", "pending"),
+    ]
+    assert receipt["reference"] in emails[0]["subject"]
+    assert repeat["reference"] in emails[1]["subject"]
+    assert emails[0]["queued_at"] and emails[0]["sent_at"].startswith(sent_at.date().isoformat())
+    assert emails[1]["sent_at"] is None
+    assert "Beta" not in json.dumps(emails)
+    referral = data["referral"]
+    assert referral["status"] == "pending" and set(referral) == {"id", "status", "created_at"}
+    # The referring carer is the carer's own business.
+    assert "Okafor" not in json.dumps(data) and "RZOE42" not in json.dumps(data["referral"])
+
+    # Nothing held, nothing listed: a person without emails or a referral.
+    quiet = await factories.make_enquiry(world, world.a, email=None)
+    data = (await client.get(f"{URL}/{quiet.id}/export", headers=admin.headers)).json()
+    assert data["emails"] == [] and data["referral"] is None
+
+
 async def test_reads_are_audited_and_the_audit_log_holds_nothing_personal(
     client: httpx.AsyncClient, world: World
 ) -> None:
