@@ -39,7 +39,22 @@ class OfficeHours(BaseModel):
 
 
 class Retention(BaseModel):
-    closed_enquiry_years: int = Field(default=3, ge=1, le=100)
+    closed_enquiry_years: int = Field(
+        default=3,
+        ge=1,
+        le=100,
+        description="Years a closed enquiry that never reached application is kept",
+    )
+    # At least 3: the Fostering Services (England) Regulations 2011, reg. 32(3), keep the
+    # record of an application refused or withdrawn for 3 years or more. 6 by default: the
+    # Limitation Act 1980's six years, which councils' retention schedules use for case files.
+    closed_application_years: int = Field(
+        default=6,
+        ge=3,
+        le=100,
+        description="Years a closed enquiry that reached application but was not approved is "
+        "kept (at least 3, as the Fostering Services Regulations 2011 ask)",
+    )
     recontact_after_months: int = Field(default=6, ge=1, le=120)
     failed_contact_attempts_before_no_response: int = Field(default=3, ge=1, le=20)
 

@@ -29,13 +29,22 @@ async def retention(sessionmaker: async_sessionmaker[AsyncSession], settings: Se
         tenancy.unscoped(session)
         councils = (await session.scalars(councils_repository.councils_query())).all()
     for council in councils:
-        # One transaction per council, bound to it, so the erasures are audited as theirs.
-        async with sessionmaker() as session:
-            tenancy.bind(session, council.id)
-            erased = await service.apply_retention(session, council)
-            await session.commit()
-        if erased:
-            log.info("retention_applied", council=council.slug, erased=erased)
+        # Batches of at most RETENTION_BATCH, each its own transaction bound to the council
+        # (so the erasures are audited as theirs), until a batch comes back short: a council
+        # with years of closed enquiries due at once is done in one run, in small steps.
+        total = 0
+        while True:
+            async with sessionmaker() as session:
+                tenancy.bind(session, council.id)
+                erased = await service.apply_retention(
+                    session, council, limit=service.RETENTION_BATCH
+                )
+                await session.commit()
+            total += erased
+            if erased < service.RETENTION_BATCH:
+                break
+        if total:
+            log.info("retention_applied", council=council.slug, erased=total)
 
 
 def register() -> None:

@@ -504,25 +504,42 @@ async def overdue_for(
     )
 
 
+CLOSED_STAGES = ("withdrawn", "not_progressed", "no_response", "transferred")
+
+
 async def past_retention(
-    session: AsyncSession, council_id: str, closed_before: datetime
+    session: AsyncSession,
+    council_id: str,
+    closed_before: datetime,
+    *,
+    applied: bool,
+    limit: int,
 ) -> list[Enquiry]:
-    """Closed enquiries that never reached application, closed before the cut-off."""
-    applied = select(StageTransition.enquiry_id).where(StageTransition.to_stage == "application")
+    """Up to `limit` closed enquiries, not yet erased, closed before the cut-off: those that
+    reached application (`applied`), or those that never did. First enquiries only: a
+    repeat is erased with the enquiry it repeats."""
+    reached_application = (
+        select(StageTransition.id)
+        .where(
+            StageTransition.enquiry_id == Enquiry.id,
+            StageTransition.to_stage == "application",
+        )
+        .exists()
+    )
     return list(
         (
             await session.scalars(
                 select(Enquiry)
                 .where(
                     Enquiry.council_id == council_id,
-                    Enquiry.stage.in_(
-                        ["withdrawn", "not_progressed", "no_response", "transferred"]
-                    ),
+                    Enquiry.stage.in_(CLOSED_STAGES),
                     Enquiry.closed_at < closed_before,
                     Enquiry.erased_at.is_(None),
-                    Enquiry.id.not_in(applied),
+                    Enquiry.duplicate_of_id.is_(None),
+                    reached_application if applied else ~reached_application,
                 )
-                .limit(500)
+                .order_by(Enquiry.closed_at, Enquiry.id)
+                .limit(limit)
             )
         ).all()
     )

@@ -654,7 +654,9 @@ async def export(session: AsyncSession, enquiry: Enquiry) -> dict[str, Any]:
     return data
 
 
-async def erase(session: AsyncSession, enquiry: Enquiry, *, reason: str = "request") -> None:
+async def erase(
+    session: AsyncSession, enquiry: Enquiry, *, reason: str = "request", rule: str | None = None
+) -> None:
     """Anonymises the person; the stage history and counts stay, so the figures don't move.
     The postcode keeps only its district (outward code), which regional figures use. The
     person's repeat enquiries are theirs too, so they go with it, and so do the council's
@@ -662,9 +664,10 @@ async def erase(session: AsyncSession, enquiry: Enquiry, *, reason: str = "reque
     sent one keeps the address and name until the outbox is purged."""
     repeats = await repository.repeats(session, enquiry.id)
     addresses = _addresses(enquiry, *repeats)
+    why = {"reason": reason, **({"rule": rule} if rule else {})}
     for repeat in repeats:
-        await _erase_one(session, repeat, reason)
-    await _erase_one(session, enquiry, reason)
+        await _erase_one(session, repeat, why)
+    await _erase_one(session, enquiry, why)
     if addresses:
         deleted = await repository.delete_emails_to(session, enquiry.council_id, addresses)
         if deleted:
@@ -674,11 +677,11 @@ async def erase(session: AsyncSession, enquiry: Enquiry, *, reason: str = "reque
                 "outbox_message",
                 "*",
                 council_id=enquiry.council_id,
-                detail={"enquiry": enquiry.id, "count": deleted, "reason": reason},
+                detail={"enquiry": enquiry.id, "count": deleted, **why},
             )
 
 
-async def _erase_one(session: AsyncSession, enquiry: Enquiry, reason: str) -> None:
+async def _erase_one(session: AsyncSession, enquiry: Enquiry, why: dict[str, str]) -> None:
     if enquiry.erased_at is not None:
         return
     enquiry.first_name, enquiry.last_name = ERASED, ERASED
@@ -701,21 +704,44 @@ async def _erase_one(session: AsyncSession, enquiry: Enquiry, reason: str) -> No
         "enquiry",
         enquiry.id,
         council_id=enquiry.council_id,
-        detail={"reason": reason},
+        detail=why,
     )
 
 
 # Jobs
 
 
-async def apply_retention(session: AsyncSession, council: Council) -> int:
-    """Erases closed enquiries that never applied, once the council's period has passed."""
-    years = councils_service.settings_of(council).retention.closed_enquiry_years
-    cut_off = add_months(utcnow(), -12 * years)
+# How many enquiries one transaction of the retention job erases at most.
+RETENTION_BATCH = 500
+
+
+async def apply_retention(
+    session: AsyncSession, council: Council, *, limit: int = RETENTION_BATCH
+) -> int:
+    """Erases up to `limit` closed enquiries whose council's period has passed: those that
+    never reached application after `retention.closed_enquiry_years`, those that reached it
+    but were not approved after `retention.closed_application_years`. Returns how many; the
+    job calls again until fewer than `limit` come back. Each erasure is audited with the
+    rule that made it."""
+    retention = councils_service.settings_of(council).retention
+    now = utcnow()
     erased = 0
-    for enquiry in await repository.past_retention(session, council.id, cut_off):
-        await erase(session, enquiry, reason="retention")
-        erased += 1
+    for rule, years, applied in (
+        ("closed_enquiry_years", retention.closed_enquiry_years, False),
+        ("closed_application_years", retention.closed_application_years, True),
+    ):
+        if erased >= limit:
+            break
+        due = await repository.past_retention(
+            session,
+            council.id,
+            add_months(now, -12 * years),
+            applied=applied,
+            limit=limit - erased,
+        )
+        for enquiry in due:
+            await erase(session, enquiry, reason="retention", rule=rule)
+            erased += 1
     return erased
 
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -15,7 +16,7 @@ from fosterhub.core.db import utcnow
 from fosterhub.core.models import AuditEvent, OutboxMessage
 from fosterhub.councils.models import Council
 from fosterhub.councils.schemas import CouncilSettings
-from fosterhub.enquiries import jobs
+from fosterhub.enquiries import jobs, service
 from fosterhub.enquiries.models import Enquiry, EnquiryNote, StageTransition
 from fosterhub.users.models import User
 from tests import factories
@@ -419,6 +420,108 @@ async def test_retention_erases_old_closed_enquiries_that_never_applied(
     # A second run finds nothing more to do.
     await jobs.retention(sessionmaker, settings)
     assert len(await _rows(world.db, select(AuditEvent).where(AuditEvent.action == "erase"))) == 2
+
+
+async def test_retention_erases_applications_not_approved_after_the_longer_period(
+    world: World, sessionmaker: async_sessionmaker[AsyncSession], settings: Settings
+) -> None:
+    async def applied(council: Council, years: float, stage: str = "withdrawn") -> str:
+        at = utcnow() - timedelta(days=round(years * 365.25))
+        enquiry = await factories.make_enquiry(world, council, received_at=at - timedelta(days=90))
+        await factories.move(world, enquiry, "initial_contact", at=at - timedelta(days=80))
+        await factories.move(world, enquiry, "initial_visit", at=at - timedelta(days=70))
+        await factories.move(world, enquiry, "application", at=at - timedelta(days=60))
+        await factories.move(world, enquiry, stage, at=at, reason="AW2")
+        return enquiry.id
+
+    seven_years = await applied(world.a, 7)
+    refused = await applied(world.a, 6.5, stage="not_progressed")
+    five_years = await applied(world.a, 5)  # past the 3 years, not the 6 of an application
+    approved = await factories.make_enquiry(
+        world, world.a, stage="approved", received_at=utcnow() - timedelta(days=9 * 365)
+    )
+    # Council B keeps applications for ten years.
+    longer = CouncilSettings().model_dump(mode="json")
+    longer["retention"]["closed_application_years"] = 10
+    await world.db.execute(update(Council).where(Council.id == world.b.id).values(settings=longer))
+    await world.db.commit()
+    beta = await applied(world.b, 7)
+
+    await jobs.retention(sessionmaker, settings)
+
+    rows = {e.id: e for e in await _rows(world.db, select(Enquiry))}
+    for gone in (seven_years, refused):
+        assert rows[gone].erased_at is not None and rows[gone].first_name == "Erased"
+    for kept in (five_years, approved.id, beta):
+        assert rows[kept].erased_at is None and rows[kept].first_name == "Ann", kept
+    # The history stays, so the figures do not move.
+    moves = await _rows(
+        world.db, select(StageTransition).where(StageTransition.enquiry_id == seven_years)
+    )
+    assert len(moves) == 5
+    erasures = await _rows(world.db, select(AuditEvent).where(AuditEvent.action == "erase"))
+    assert sorted((e.record_id, e.detail["rule"]) for e in erasures) == sorted(
+        (gone, "closed_application_years") for gone in (seven_years, refused)
+    )
+
+
+async def test_retention_finishes_the_work_in_one_run_however_much_is_due(
+    world: World,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(service, "RETENTION_BATCH", 2)
+    long_ago = utcnow() - timedelta(days=8 * 365)
+    never_applied = [
+        (
+            await factories.make_enquiry(
+                world, world.a, stage="no_response", closed_at=long_ago, close_reason="NR1"
+            )
+        ).id
+        for _ in range(5)
+    ]
+    applications = []
+    for _ in range(2):
+        enquiry = await factories.make_enquiry(world, world.a, received_at=long_ago)
+        await factories.move(world, enquiry, "application", at=long_ago)
+        await factories.move(world, enquiry, "withdrawn", at=long_ago, reason="AW4")
+        applications.append(enquiry.id)
+    young = await factories.make_enquiry(
+        world, world.a, stage="withdrawn", closed_at=utcnow(), close_reason="AW1"
+    )
+
+    await jobs.retention(sessionmaker, settings)
+
+    erasures = await _rows(world.db, select(AuditEvent).where(AuditEvent.action == "erase"))
+    assert sorted(e.record_id for e in erasures) == sorted(never_applied + applications)
+    assert all(e.actor_type == "system" and e.council_id == world.a.id for e in erasures)
+    rows = {e.id: e for e in await _rows(world.db, select(Enquiry))}
+    assert rows[young.id].erased_at is None
+
+
+async def test_a_council_cannot_keep_applications_for_less_than_the_law_asks(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    admin = await world.make_person(world.a, "admin")
+    read = await client.get("/api/v1/council-settings", headers=admin.headers)
+    assert read.json()["retention"]["closed_application_years"] == 6
+    headers = {**admin.headers, "If-Match": read.headers["etag"]}
+    for years in (2, 0, 101, "six"):
+        retention = {**read.json()["retention"], "closed_application_years": years}
+        response = await client.patch(
+            "/api/v1/council-settings", json={"retention": retention}, headers=headers
+        )
+        assert_problem(response, 422, "retention.closed_application_years")
+    after = await client.get("/api/v1/council-settings", headers=admin.headers)
+    assert after.headers["etag"] == read.headers["etag"]
+    retention = {**read.json()["retention"], "closed_application_years": 8}
+    changed = await client.patch(
+        "/api/v1/council-settings", json={"retention": retention}, headers=headers
+    )
+    assert (
+        changed.status_code == 200 and changed.json()["retention"]["closed_application_years"] == 8
+    )
 
 
 async def test_the_overdue_digest_emails_each_officer_their_own_list(

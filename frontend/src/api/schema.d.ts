@@ -3794,9 +3794,16 @@ export interface components {
         Retention: {
             /**
              * Closed Enquiry Years
+             * @description Years a closed enquiry that never reached application is kept
              * @default 3
              */
             closed_enquiry_years?: number;
+            /**
+             * Closed Application Years
+             * @description Years a closed enquiry that reached application but was not approved is kept (at least 3, as the Fostering Services Regulations 2011 ask)
+             * @default 6
+             */
+            closed_application_years?: number;
             /**
              * Recontact After Months
              * @default 6
