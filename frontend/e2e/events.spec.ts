@@ -1,5 +1,5 @@
 /** Events: the public registers until an event is full and joins the waiting list; staff run events. */
-import { createEvent, registerFor, tokenFor, unique } from './events-api'
+import { cancellationLink, createEvent, emailsTo, importPostcodes, registerFor, tokenFor, unique } from './events-api'
 import type { Page } from '@playwright/test'
 import { checkPage, expect, signIn, test } from './support'
 
@@ -82,6 +82,76 @@ test('the public registers for an event until it is full, then joins the waiting
   await expect(page.getByRole('heading', { name: 'You are on the waiting list' })).toBeVisible()
   await expect(page.locator('.govuk-panel__body')).toContainText('number 1 on the waiting list')
   await checkPage(page, 'public-event-waitlisted')
+})
+
+test('a place is cancelled from the link in its email, and the first on the waiting list moves up', async ({ page, request }) => {
+  const staff = await tokenFor(request, 'recruitment.knowsley@example.org')
+  const title = unique('Information evening')
+  const event = await createEvent(request, staff, { title, capacity: 1 }, 8 * 24 * 3600_000)
+  expect(await registerFor(request, event.id, 'Ann Lee', 'ann.cancels@example.org')).toBe('confirmed')
+  expect(await registerFor(request, event.id, 'Bo Chen', 'bo.waits@example.org')).toBe('waitlisted')
+  const annsLink = cancellationLink('ann.cancels@example.org', title)
+  const bosLink = cancellationLink('bo.waits@example.org', title)
+  const seatsLeft = async () => ((await (await request.get(`/api/v1/events/${event.id}`)).json()) as { seats_left: number }).seats_left
+
+  await page.goto(bosLink)
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel your place on the waiting list?' })).toBeVisible()
+
+  // The link from Ann's confirmation shows what it would cancel, and asks.
+  await page.goto(annsLink)
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel your place?' })).toBeVisible()
+  await expect(page).toHaveTitle(/^Cancel your place – /)
+  await expect(page.locator('.govuk-caption-l')).toHaveText('Ann Lee')
+  await expect(page.getByRole('link', { name: title })).toHaveAttribute('href', `/councils/knowsley/events/${event.id}`)
+  await checkPage(page, 'public-cancel-registration')
+  // Opening the link cancelled nothing (email scanners open links): the one place is still taken.
+  expect(await seatsLeft()).toBe(0)
+
+  await page.getByRole('button', { name: 'Cancel my place' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Your place is cancelled' })).toBeVisible()
+  await expect(page.locator('.govuk-panel__body')).toHaveText(title)
+  await checkPage(page, 'public-registration-cancelled')
+
+  // Bo was first on the waiting list: the place is his now, and he is emailed.
+  expect(emailsTo('bo.waits@example.org').map((m) => m.subject)).toContain(`A place has come up: ${title}`)
+  expect(await seatsLeft()).toBe(0)
+  await page.goto(bosLink)
+  await expect(page.getByRole('heading', { level: 1, name: 'Cancel your place?' })).toBeVisible()
+  // Ann's link now says her place is cancelled, and changes nothing more.
+  await page.goto(annsLink)
+  await expect(page.getByRole('heading', { level: 1, name: 'Your place is cancelled' })).toBeVisible()
+})
+
+test('events near a postcode, once the postcode data is loaded', async ({ page, request }) => {
+  const staff = await tokenFor(request, 'recruitment.sefton@example.org')
+  const title = unique('Drop-in at the pier')
+  const online = unique('Fostering webinar')
+  // Made before the postcode data is loaded: the import gives it its venue's position.
+  await createEvent(
+    request,
+    staff,
+    { title, kind: 'drop_in', venue: { name: 'Pier pavilion', address: 'The Promenade, Southport', postcode: 'PR9 0DZ' } },
+    9 * 24 * 3600_000,
+  )
+  await createEvent(request, staff, { title: online, kind: 'webinar', venue: null, online_url: 'https://meet.example.org/fostering' }, 9 * 24 * 3600_000)
+  importPostcodes(['PR9 0DZ,E08000014,53.6485,-3.0035,', 'PR8 1RH,E08000014,53.6455,-3.009,'])
+
+  await page.goto('/events')
+  await page.getByLabel('Near a postcode').fill('pr8 1rh')
+  await page.getByLabel('Within').selectOption('5')
+  await page.getByRole('button', { name: 'Show events' }).click()
+  await expect(page).toHaveURL(/near=PR8\+1RH&within_km=5/)
+  const found = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title }) })
+  await expect(found).toContainText('0.5 km away')
+  // An online-only event has no place to be near.
+  await expect(page.getByRole('link', { name: online })).toHaveCount(0)
+  await checkPage(page, 'public-all-events-near')
+  // Without the postcode, the online event is listed as usual.
+  await page.getByLabel('Near a postcode').fill('')
+  await page.getByLabel('Kind of event').selectOption('webinar')
+  await page.getByRole('button', { name: 'Show events' }).click()
+  await expect(page).toHaveURL(/kind=webinar/)
+  await expect(page.getByRole('link', { name: online })).toBeVisible()
 })
 
 test('every council’s events, filtered by kind and date, and an address from an email', async ({ page, request }) => {

@@ -104,3 +104,28 @@ test('staff see who is behind on TSD, a carer’s record, and record a completed
   await expect(page.getByRole('row').filter({ hasText: `${added} (old)` })).toContainText('Retired')
   await expect(page.getByRole('row').filter({ hasText: `${added} (old)` })).toContainText('Valid for 2 years')
 })
+
+test('a carer gets a private calendar address for their bookings, and a new one stops the old', async ({ page, request }) => {
+  await signIn(page, 'carer.khan.sefton@example.org')
+  await page.goto('/portal/training/record')
+  await expect(page.getByRole('heading', { level: 1, name: 'Your training record' })).toBeVisible()
+  const section = page.getByRole('region', { name: 'Add your bookings to your calendar' })
+  const address = section.locator('#calendar-address')
+  await expect(address).toHaveCount(0)
+  await section.getByRole('button', { name: 'Get your calendar address' }).click()
+  await expect(address).toHaveText(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calendar\/[\w-]{40,}\.ics$/)
+  const first = (await address.textContent())?.trim() ?? ''
+  const calendar = await request.get(first)
+  expect(calendar.status()).toBe(200)
+  expect(calendar.headers()['content-type']).toMatch(/^text\/calendar/)
+  expect(await calendar.text()).toContain('BEGIN:VCALENDAR')
+  await checkPage(page, 'portal-training-calendar-address')
+
+  // A new address replaces it: the old one stops working at once.
+  await section.getByRole('button', { name: 'Get a new address' }).click()
+  await expect(address).not.toHaveText(first)
+  const second = (await address.textContent())?.trim() ?? ''
+  expect(second).toMatch(/\/api\/v1\/calendar\/[\w-]{40,}\.ics$/)
+  expect((await request.get(first)).status()).toBe(404)
+  expect((await request.get(second)).status()).toBe(200)
+})

@@ -11,6 +11,10 @@ port="${E2E_PORT:-8765}"
 work="$(mktemp -d -t fosterhub-e2e.XXXXXX)"
 
 export DATABASE_URL="sqlite+aiosqlite:///$work/e2e.sqlite3"
+# Where the journeys find this server's database, to read what only email carries (the
+# cancellation link of a confirmation) and to load postcode data: one file per port.
+pointer="${TMPDIR:-/tmp}/fosterhub-e2e-$port.database"
+echo "$work/e2e.sqlite3" > "$pointer"
 export FRONTEND_DIST="${E2E_FRONTEND_DIST:-$frontend/dist}"
 export ENVIRONMENT=development
 export SECRET_KEY="e2e-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
@@ -28,6 +32,6 @@ cd "$work"  # no stray .env from the repository
 
 "$bin/fosterhub" serve --host 127.0.0.1 --port "$port" &
 server=$!
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work" "$pointer"' EXIT
 trap 'exit 0' TERM INT
 wait "$server"
