@@ -285,25 +285,20 @@ def render_form(
         f'<input type="hidden" name="{n}" value="{escape(v)}">'
         for n, v in (
             ("channel", values.channel if values.channel in CHANNELS else "website"),
-            ("campaign_code", values.campaign_code),
             ("event_id", values.event_id),
             ("privacy_notice_version", values.privacy_notice_version),
         )
-        if n != "campaign_code" or "campaign_code" not in errors
     )
-    # A printed code that was mistyped or has ended: show it, so it can be corrected or cleared.
-    campaign_input = (
-        _input(
-            "campaign_code",
-            "Campaign code (optional)",
-            values.campaign_code,
-            errors,
-            autocomplete="off",
-            width="10",
-            hint="The code from a leaflet or poster; leave it empty if you do not have one",
-        )
-        if "campaign_code" in errors
-        else ""
+    # Always shown: someone holding a leaflet may type its code, and a code that came with
+    # the link but was mistyped or is unknown can be corrected or cleared.
+    campaign_input = _input(
+        "campaign_code",
+        "Code from a leaflet or poster (optional)",
+        values.campaign_code,
+        errors,
+        autocomplete="off",
+        width="10",
+        hint="Leave it empty if you do not have one",
     )
     form_error = errors.get("form")
     body = f"""{_error_summary(errors)}
@@ -395,6 +390,14 @@ working day. Asking does not commit you to anything.</p>
 <button type="submit" class="govuk-button" data-module="govuk-button">Send enquiry</button>
 </form>"""
     return _page(request, ("Error: " if errors else "") + "Ask about fostering", body)
+
+
+def render_problem(request: Request, title: str, detail: str) -> str:
+    """A page for a form post that could not be taken, with the way back to the form."""
+    body = f"""<h1 class="govuk-heading-l">{escape(title)}</h1>
+<p class="govuk-body">{escape(detail)}</p>
+<p class="govuk-body"><a class="govuk-link" href="/enquire/basic">Back to the enquiry form</a></p>"""
+    return _page(request, f"Error: {title}", body)
 
 
 router = APIRouter(include_in_schema=False)

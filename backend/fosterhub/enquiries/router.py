@@ -7,12 +7,18 @@ from fastapi import APIRouter, Depends, Query, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
 
 from fosterhub.config import Settings
 from fosterhub.core import openapi
 from fosterhub.core.db import DbSession, request_session
 from fosterhub.core.deps import client_ip
-from fosterhub.core.errors import AppError, UnsupportedMediaType, problem_responses
+from fosterhub.core.errors import (
+    AppError,
+    TooManyRequests,
+    UnsupportedMediaType,
+    problem_responses,
+)
 from fosterhub.core.etags import require_if_match, set_etag
 from fosterhub.core.idempotency import IDEMPOTENCY_KEY_PARAMETER, idempotency_for
 from fosterhub.core.pagination import Page, PageParams, page_params
@@ -92,14 +98,15 @@ async def create_enquiry(request: Request) -> Response:
     # No parameters nor dependencies for FastAPI to solve: each costs on every request, and
     # this is the busiest route. It reads its header and opens its session itself.
     settings: Settings = request.app.state.settings
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith(FORM_MEDIA):
+        # A browser without JavaScript: every answer is a page, never problem+json.
+        return await _create_from_form(request, settings)
     idempotency_key = request.headers.get("idempotency-key")
     await request.app.state.rate_limiter.hit(
         "enquiry", settings.rate_limit_enquiry, client_ip(request) or "-"
     )
-    content_type = request.headers.get("content-type", "")
     async with request_session(request) as session:
-        if content_type.startswith(FORM_MEDIA):
-            return await _create_from_form(request, session, settings)
         if not content_type.startswith("application/json"):
             raise UnsupportedMediaType(f"Send application/json or {FORM_MEDIA}.")
         idempotency = await idempotency_for(request, session, idempotency_key)
@@ -117,9 +124,58 @@ async def create_enquiry(request: Request) -> Response:
         )
 
 
-async def _create_from_form(request: Request, session: Any, settings: Any) -> Response:
+async def _create_from_form(request: Request, settings: Settings) -> Response:
+    """The form post. Its errors answer HTML with the same status as the JSON would: the
+    form again with the answers kept (422, and a 409 that needs only sending again), or a
+    page of its own (429 with `Retry-After`, any other refusal)."""
+    try:
+        await request.app.state.rate_limiter.hit(
+            "enquiry", settings.rate_limit_enquiry, client_ip(request) or "-"
+        )
+    except TooManyRequests as exc:
+        # No database work for a flood: a small page, and the browser's back button keeps
+        # what the visitor typed.
+        return HTMLResponse(
+            html.render_problem(
+                request,
+                "You have sent too many enquiries",
+                "We have had too many enquiries from your connection in a short time. Wait "
+                f"{exc.headers.get('Retry-After', 'a few')} seconds, then go back and send "
+                "your enquiry again.",
+            ),
+            status_code=429,
+            headers=exc.headers,
+        )
+    try:
+        async with request_session(request) as session:
+            return await _form_in_session(request, session, settings)
+    except (AppError, IntegrityError) as exc:
+        status_code = exc.status if isinstance(exc, AppError) else 409
+        fields = getattr(request.state, "form_fields", None)
+        if status_code == 409 and fields is not None:
+            # Two writes met (a reference drawn twice): nothing was kept; sending again works.
+            message = (
+                "Your enquiry could not be saved just now and nothing was kept. "
+                "Check your answers and send it again."
+            )
+            return HTMLResponse(
+                html.render_form(request, fields, {"form": message}), status_code=409
+            )
+        detail = exc.detail if isinstance(exc, AppError) and exc.detail else None
+        title = exc.title if isinstance(exc, AppError) else "Your enquiry could not be saved"
+        return HTMLResponse(
+            html.render_problem(
+                request, title, detail or "Go back and try again, or contact your council."
+            ),
+            status_code=status_code,
+            headers=exc.headers if isinstance(exc, AppError) else None,
+        )
+
+
+async def _form_in_session(request: Request, session: Any, settings: Settings) -> Response:
     form = await request.form()
     fields = html.FormFields.from_form(form)
+    request.state.form_fields = fields
     request.state.councils = await html.council_options(session)
     try:
         body = EnquiryCreate.model_validate(fields.to_payload())

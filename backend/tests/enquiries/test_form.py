@@ -6,11 +6,17 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import pytest
 from sqlalchemy import func, select
 
+from fosterhub.campaigns.models import Referral
+from fosterhub.config import Settings
+from fosterhub.enquiries import service
 from fosterhub.enquiries.models import Enquiry
+from fosterhub.main import create_app
 from tests import factories
-from tests.conftest import World
+from tests.conftest import World, assert_problem
+from tests.factories import enquiry_body
 
 URL = "/api/v1/enquiries"
 
@@ -157,9 +163,32 @@ async def test_the_honeypot_in_the_form_stores_nothing(
 async def test_a_referral_code_in_the_form_opens_a_referral(
     client: httpx.AsyncClient, world: World
 ) -> None:
-    await factories.make_household(world, world.a, referral_code="RFRND2")
+    household = await factories.make_household(world, world.a, referral_code="RFRND2")
     response = await client.post(URL, data=_form(referral_code="rfrnd2", channel="referral"))
     assert response.status_code == 303, response.text
+    reference = parse_qs(urlsplit(response.headers["location"]).query)["reference"][0]
+    enquiry = await world.db.scalar(select(Enquiry).where(Enquiry.reference == reference))
+    referral = await world.db.scalar(select(Referral))
+    await world.db.commit()
+    assert enquiry is not None and referral is not None
+    assert (referral.household_id, referral.enquiry_id) == (household.id, enquiry.id)
+    assert referral.status == "pending" and enquiry.referral_household_id == household.id
+    assert enquiry.channel == "referral"
+
+
+async def test_a_referral_code_the_form_cannot_take_is_shown_to_correct(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await factories.make_household(world, world.b, referral_code="RBETA2")
+    await factories.make_household(world, world.a, referral_code="RGONE2", status="deregistered")
+    for code in ("RBETA2", "RGONE2"):
+        response = await client.post(URL, data=_form(referral_code=code, channel="referral"))
+        assert response.status_code == 422
+        assert _summary_targets(response.text) == ["referral_code"]
+        assert f'value="{code}"' in response.text
+    assert await _enquiries(world) == 0
+    assert await world.db.scalar(select(func.count()).select_from(Referral)) == 0
+    await world.db.commit()
 
 
 async def test_the_form_page_has_autocomplete_and_keeps_the_campaign_and_referral(
@@ -178,7 +207,8 @@ async def test_the_form_page_has_autocomplete_and_keeps_the_campaign_and_referra
         tag = re.search(rf'<input[^>]*\bid="{name}"[^>]*>', html, re.S)
         assert tag is not None, name
         assert f'autocomplete="{token}"' in tag.group(0)
-    assert 'name="campaign_code" value="LEAF42"' in html
+    assert re.search(r'id="campaign_code" name="campaign_code" type="text"\s+value="LEAF42"', html)
+    assert html.count('name="campaign_code"') == 1
     assert re.search(r'id="referral_code"[^>]*value="RABC23"', html, re.S)
     assert '<option value="alpha" selected>' in html
     assert 'action="/api/v1/enquiries"' in html and 'method="post"' in html
@@ -194,3 +224,62 @@ async def test_the_thank_you_page_escapes_what_it_is_given(
     assert "FH-ABCD2345" in page.text and "your council" in page.text
     bad = await client.get("/enquire/basic/thank-you", params={"reference": "<script>"})
     assert bad.status_code == 422 and "<script>" not in bad.text
+
+
+async def test_the_form_always_offers_a_field_for_a_leaflets_code(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    page = (await client.get("/enquire/basic?council=alpha")).text
+    tag = re.search(r'<input[^>]*\bid="campaign_code"[^>]*>', page, re.S)
+    assert tag is not None and 'type="text"' in tag.group(0) and 'value=""' in tag.group(0)
+    assert '<label class="govuk-label" for="campaign_code">Code from a leaflet or poster' in page
+    assert page.count('name="campaign_code"') == 1  # no hidden copy beside it
+
+    campaign = await factories.make_campaign(world, world.a, code="LEAF42")
+    response = await client.post(URL, data=_form(campaign_code=" leaf42 "))
+    assert response.status_code == 303, response.text
+    stored = await world.db.scalar(select(Enquiry))
+    await world.db.commit()
+    assert stored is not None and stored.campaign_id == campaign.id
+
+
+async def test_a_rate_limited_form_post_answers_a_page_not_json(
+    settings: Settings, world: World
+) -> None:
+    app = create_app(settings.model_copy(update={"rate_limit_enquiry": "1/minute"}))
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    try:
+        async with httpx.AsyncClient(transport=transport, base_url="https://testserver") as c:
+            assert (await c.post(URL, data=_form())).status_code == 303
+            limited = await c.post(URL, data=_form(email="second@example.org"))
+            assert limited.status_code == 429
+            assert limited.headers["content-type"].startswith("text/html")
+            assert 1 <= int(limited.headers["retry-after"]) <= 60
+            assert '<h1 class="govuk-heading-l">You have sent too many enquiries</h1>' in (
+                limited.text
+            )
+            assert f"Wait {limited.headers['retry-after']} seconds" in limited.text
+            assert 'href="/enquire/basic"' in limited.text
+            # The same limit on the JSON API still answers problem+json.
+            assert_problem(await c.post(URL, json=enquiry_body()), 429)
+    finally:
+        await app.state.engine.dispose()
+    assert await _enquiries(world) == 1
+
+
+async def test_a_clash_on_a_form_post_shows_the_form_again_to_send_once_more(
+    client: httpx.AsyncClient, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = await factories.make_enquiry(world, world.a)
+    # Every new reference comes out as one already taken: the insert fails on its uniqueness.
+    monkeypatch.setattr(service, "short_code", lambda *_args, **_kw: taken.reference)
+    response = await client.post(URL, data=_form(first_name="Gwen", email="gwen@example.org"))
+    assert response.status_code == 409, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert "nothing was kept" in response.text and "send it again" in response.text
+    assert 'value="Gwen"' in response.text and 'value="gwen@example.org"' in response.text
+    assert 'action="/api/v1/enquiries"' in response.text
+    assert await _enquiries(world) == 1
+    # The JSON API's answer to the same clash is problem+json, as before.
+    assert_problem(await client.post(URL, json=enquiry_body()), 409)
+    assert await _enquiries(world) == 1

@@ -393,6 +393,24 @@ async def test_a_referral_code_opens_a_referral(client: httpx.AsyncClient, world
     )
 
 
+async def test_another_councils_or_a_deregistered_carers_referral_code_is_refused(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await factories.make_household(world, world.b, referral_code="RBETA1")
+    await factories.make_household(world, world.a, referral_code="RGONE1", status="deregistered")
+    before = await _counts(world.db)
+    for code in ("RBETA1", "rgone1"):
+        body = enquiry_body(source={"channel": "referral", "referral_code": code})
+        problem = assert_problem(await client.post(URL, json=body), 422, "source.referral_code")
+        [error] = problem["errors"]
+        assert error == {
+            "field": "source.referral_code",
+            "message": "We do not recognise this referral code",
+        }
+    # Nothing written: no enquiry, move, email, audit row or referral.
+    assert await _counts(world.db) == before
+
+
 async def test_the_acknowledgement_email_arrives_with_the_reference(
     client: httpx.AsyncClient,
     world: World,
