@@ -411,6 +411,35 @@ test('staff change an event, cancel a registration and record an enquiry at the 
   await checkPage(page, 'staff-event-registration-cancelled')
 })
 
+test('staff book themselves a place at a staff event, with the waiting list', async ({ page, request }) => {
+  const host = await tokenFor(request, 'recruitment.halton@example.org')
+  const colleague = await tokenFor(request, 'socialworker.halton@example.org')
+  const title = unique('Team briefing')
+  const event = await createEvent(request, host, { title, audience: 'staff', capacity: 1 }, 6 * 24 * 3600_000)
+  const booked = await request.post(`/api/v1/events/${event.id}/bookings`, { headers: colleague })
+  expect(booked.status(), await booked.text()).toBe(201)
+
+  await signIn(page, 'manager.halton@example.org')
+  await page.goto(`/staff/events/${event.id}`)
+  const section = page.getByRole('region', { name: 'Your place' })
+  await expect(section).toContainText('It is full: you can join the waiting list.')
+  await section.getByRole('button', { name: 'Join the waiting list' }).click()
+  await expect(page.getByText(`You are number 1 on the waiting list for ${title}`)).toBeVisible()
+  await expect(section).toContainText('You are on the waiting list.')
+  await expect(page.locator('.govuk-summary-list__row').filter({ hasText: 'On the waiting list' })).toContainText('1')
+  await checkPage(page, 'staff-event-own-place')
+
+  // The colleague cannot come: the place moves up to the manager, who is emailed.
+  const cancelled = await request.delete(`/api/v1/events/${event.id}/bookings/me`, { headers: colleague })
+  expect(cancelled.status()).toBe(204)
+  expect(emailsTo('manager.halton@example.org').map((m) => m.subject)).toContain(`A place has come up: ${title}`)
+  await page.reload()
+  await expect(section).toContainText('You have a place.')
+  await section.getByRole('button', { name: 'Cancel your place' }).click()
+  await expect(page.getByText('Your place is cancelled')).toBeVisible()
+  await expect(section.getByRole('button', { name: 'Book yourself a place' })).toBeVisible()
+})
+
 test('a carer books a celebration for carers in the portal', async ({ page, request }) => {
   const staff = await tokenFor(request, 'recruitment.liverpool@example.org')
   const title = unique('Carers’ summer party')

@@ -13,6 +13,7 @@ import { usePageTitle } from '../../../lib/page'
 import { useEvent } from '../api/get-event'
 import { usePublishEvent } from '../api/publish-event'
 import { EventFacts } from '../components/EventFacts'
+import { OwnStaffPlace } from '../components/OwnStaffPlace'
 import { StallEnquiryForm } from '../components/StallEnquiryForm'
 import { AUDIENCE_NAMES, KIND_NAMES, STATUS_COLOURS, STATUS_NAMES } from '../vocabulary'
 
@@ -131,6 +132,7 @@ export function StaffEventPage({ notFound }: { notFound: ReactNode }) {
               </li>
             )}
           </ul>
+          {staff && event.audience === 'staff' && event.status === 'published' && !ended && <OwnStaffPlace event={event} />}
           {staff && event.status === 'published' && <StallEnquiryForm eventId={event.id} campaignCode={isHost ? event.campaign_code : null} />}
         </div>
       </div>
