@@ -92,6 +92,8 @@ async def test_cancelling_an_event_mails_everyone(
 
 
 async def _reminders_at(sessionmaker: Any, settings: Settings, now: datetime) -> list[str]:
+    """The reminders sent at `now`: these tests bring their own clock, so their fixed days
+    (2027's clock changes) are chosen on purpose and never go stale."""
     async with sessionmaker() as session:
         tenancy.unscoped(session)
         await service.send_reminders(session, settings, now)
