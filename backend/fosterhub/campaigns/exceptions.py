@@ -1,6 +1,6 @@
 """Errors of campaigns and referrals."""
 
-from fosterhub.core.errors import NotFound
+from fosterhub.core.errors import Conflict, NotFound
 
 
 class CampaignNotFound(NotFound):
@@ -9,3 +9,7 @@ class CampaignNotFound(NotFound):
 
 class ReferralNotFound(NotFound):
     type, title = "referral-not-found", "No such referral"
+
+
+class EventCampaign(Conflict):
+    type, title = "event-campaign", "An event's campaign is changed through its event"

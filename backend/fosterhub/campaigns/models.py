@@ -9,7 +9,7 @@ from fosterhub.core.db import Base, IdMixin, TimestampMixin, VersionedMixin
 from fosterhub.core.tenancy import TenantScoped
 
 
-class Campaign(IdMixin, TenantScoped, TimestampMixin, Base):
+class Campaign(IdMixin, TenantScoped, TimestampMixin, VersionedMixin, Base):
     """A campaign, an ambassador's personal code, or an event's code: what an enquiry came
     from. `code` is short, unique across the deployment and printed as a QR code."""
 

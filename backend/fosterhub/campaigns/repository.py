@@ -20,10 +20,11 @@ async def by_code(session: AsyncSession, code: str) -> Campaign | None:
 
 
 async def by_code_any_council(session: AsyncSession, code: str) -> Campaign | None:
-    """Public landing: a printed code names its council; the code is unique everywhere."""
+    """Public landing: a printed code names its council; the code is unique everywhere.
+    Inactive and ended campaigns too (their leaflets are still about)."""
     return await session.scalar(
         select(Campaign)
-        .where(Campaign.code == code.upper(), Campaign.is_active)
+        .where(Campaign.code == code.upper())
         .execution_options(skip_tenant_scope=True)
     )
 

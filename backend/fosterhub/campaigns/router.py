@@ -9,6 +9,7 @@ from fosterhub.auth.dependencies import STAFF, Caller, require
 from fosterhub.campaigns import service
 from fosterhub.campaigns.schemas import (
     CampaignCreate,
+    CampaignPatch,
     CampaignResults,
     MyReferral,
     ReferralOut,
@@ -18,7 +19,7 @@ from fosterhub.carers import service as carers_service
 from fosterhub.core.db import DbSession
 from fosterhub.core.deps import AppSettings
 from fosterhub.core.errors import problem_responses
-from fosterhub.core.etags import require_if_match, set_etag
+from fosterhub.core.etags import etag_for, require_if_match, set_etag
 from fosterhub.core.idempotency import IdempotencyDep
 from fosterhub.core.pagination import Page, PageParams, page_params
 
@@ -68,7 +69,11 @@ async def create_campaign(
         return replay
     campaign = await service.create(session, body)
     result = service.with_results(settings, campaign, None)
-    return idempotency.remember(201, result, {"Location": f"/api/v1/campaigns/{campaign.id}"})
+    return idempotency.remember(
+        201,
+        result,
+        {"Location": f"/api/v1/campaigns/{campaign.id}", "ETag": etag_for(campaign)},
+    )
 
 
 @router.get(
@@ -79,9 +84,45 @@ async def create_campaign(
     responses=problem_responses(401, 403, 404),
 )
 async def get_campaign(
-    campaign_id: CampaignId, session: DbSession, settings: AppSettings, _caller: StaffOnly
+    campaign_id: CampaignId,
+    session: DbSession,
+    settings: AppSettings,
+    _caller: StaffOnly,
+    response: Response,
 ) -> CampaignResults:
-    return await service.results(session, settings, await service.get(session, campaign_id))
+    campaign = await service.get(session, campaign_id)
+    set_etag(response, campaign)
+    return await service.results(session, settings, campaign)
+
+
+@router.patch(
+    "/campaigns/{campaign_id}",
+    operation_id="campaigns:update",
+    summary="Change a campaign or an ambassador's code: name, dates, cost, partner, active",
+    description=(
+        "Needs `If-Match` with the ETag of `GET /campaigns/{id}` (428 without, 412 when "
+        "stale). Any of `name`, `starts_on`, `ends_on`, `cost_pence`, `partner_organisation` "
+        "(`null` clears those four) and `is_active`; the code, kind and channel stay as "
+        "printed. `is_active: false` takes it off the active list, but its code still lands "
+        "and attributes. An event's campaign is changed through the event: 409."
+    ),
+    response_model=CampaignResults,
+    responses=problem_responses(401, 403, 404, 409, 412, 422, 428),
+)
+async def update_campaign(
+    campaign_id: CampaignId,
+    body: CampaignPatch,
+    request: Request,
+    response: Response,
+    session: DbSession,
+    settings: AppSettings,
+    _caller: StaffOnly,
+) -> CampaignResults:
+    campaign = await service.get(session, campaign_id)
+    require_if_match(request, campaign)
+    campaign = await service.update(session, campaign, body)
+    set_etag(response, campaign)
+    return await service.results(session, settings, campaign)
 
 
 @router.get(
@@ -106,6 +147,11 @@ async def campaign_qr(
     "/campaigns/{code}/landing",
     operation_id="campaigns:landing",
     summary="A scanned campaign code: counted, then on to the council's enquiry page (public)",
+    description=(
+        "Every campaign's code lands, also once the campaign has ended or was switched off "
+        "(leaflets outlive campaigns): the scan is counted and the enquiry attributed. An "
+        "unknown code is 404."
+    ),
     status_code=status.HTTP_302_FOUND,
     response_class=RedirectResponse,
     responses={

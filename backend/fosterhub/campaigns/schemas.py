@@ -46,6 +46,21 @@ class CampaignCreate(InputModel):
         return value
 
 
+class CampaignPatch(InputModel):
+    """What may change once codes are printed: not the code, its kind or its channel."""
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    starts_on: date | None = None
+    ends_on: date | None = Field(default=None, description="null: no end date")
+    cost_pence: int | None = Field(default=None, ge=0, le=100_000_000)
+    partner_organisation: str | None = Field(default=None, max_length=200)
+    is_active: bool | None = Field(
+        default=None,
+        description="false takes the campaign off the active list; its printed codes still "
+        "land on the enquiry journey and attribute",
+    )
+
+
 class CampaignOut(BaseModel):
     id: str
     kind: str

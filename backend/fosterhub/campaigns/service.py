@@ -6,11 +6,12 @@ import segno
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from fosterhub.campaigns import repository
-from fosterhub.campaigns.exceptions import CampaignNotFound, ReferralNotFound
+from fosterhub.campaigns.exceptions import CampaignNotFound, EventCampaign, ReferralNotFound
 from fosterhub.campaigns.models import Campaign, Referral
 from fosterhub.campaigns.schemas import (
     CampaignCreate,
     CampaignOut,
+    CampaignPatch,
     CampaignResults,
     ReferralOut,
 )
@@ -18,7 +19,7 @@ from fosterhub.config import Settings
 from fosterhub.core import audit
 from fosterhub.core.codes import short_code
 from fosterhub.core.db import utcnow
-from fosterhub.core.errors import Conflict
+from fosterhub.core.errors import Conflict, InvalidInput
 from fosterhub.core.pagination import PageParams, paginate
 
 
@@ -72,6 +73,29 @@ async def create(
     return campaign
 
 
+async def update(session: AsyncSession, campaign: Campaign, patch: CampaignPatch) -> Campaign:
+    """Changes a campaign or an ambassador's code; an event's campaign is changed through
+    its event (`PATCH /events/{id}`), which keeps its name, dates and cost."""
+    if campaign.kind == "event":
+        raise EventCampaign(
+            "This campaign belongs to an event: change the event (PATCH /events/{id}) instead."
+        )
+    changes = patch.model_dump(exclude_unset=True)
+    for field in ("name", "is_active"):
+        if field in changes and changes[field] is None:
+            raise InvalidInput.field(field, "May not be null")
+    starts_on = changes.get("starts_on", campaign.starts_on)
+    ends_on = changes.get("ends_on", campaign.ends_on)
+    if starts_on and ends_on and ends_on < starts_on:
+        field = "ends_on" if "ends_on" in changes else "starts_on"
+        raise InvalidInput.field(field, "ends_on must not be before starts_on")
+    for field, value in changes.items():
+        setattr(campaign, field, value)
+    await session.flush()
+    audit.record(session, "update", "campaign", campaign.id, detail={"fields": sorted(changes)})
+    return campaign
+
+
 async def get(session: AsyncSession, campaign_id: str) -> Campaign:
     campaign = await repository.by_id(session, campaign_id)
     if campaign is None:
@@ -85,10 +109,12 @@ async def by_code(session: AsyncSession, code: str) -> Campaign | None:
 
 
 async def land(session: AsyncSession, code: str) -> Campaign:
-    """A printed code was scanned: count it and say which campaign it is."""
+    """A printed code was scanned: count it and say which campaign it is. A campaign that
+    has ended or was switched off still lands and counts: leaflets outlive campaigns, and
+    the person holding one still wants to ask."""
     campaign = await repository.by_code_any_council(session, code)
     if campaign is None:
-        raise CampaignNotFound("That code is not one of ours, or the campaign has ended.")
+        raise CampaignNotFound("That code is not one of ours.")
     await repository.count_scan(session, campaign.id)
     return campaign
 

@@ -2,6 +2,7 @@
 landing that counts scans; and carers' referrals with their rewards."""
 
 import asyncio
+from datetime import date, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree
@@ -11,6 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from fosterhub.campaigns.models import Campaign, Referral
+from fosterhub.core.models import AuditEvent
 from fosterhub.enquiries.models import Enquiry
 from tests import factories
 from tests.conftest import Person, World, assert_problem
@@ -183,11 +185,173 @@ async def test_a_scanned_code_lands_on_the_enquiry_journey_and_is_counted(
     assert detail["scans"] == 11
 
 
-async def test_unknown_or_ended_codes_do_not_land(client: httpx.AsyncClient, world: World) -> None:
-    await factories.make_campaign(world, world.a, code="ENDED1", is_active=False)
+async def test_unknown_codes_do_not_land(client: httpx.AsyncClient, world: World) -> None:
     assert_problem(await client.get(f"{URL}/NOPE42/landing"), 404)
-    assert_problem(await client.get(f"{URL}/ENDED1/landing"), 404)
     assert_problem(await client.get(f"{URL}/bad%20code!/landing"), 422)
+
+
+async def test_an_ended_or_switched_off_campaigns_leaflets_still_land_and_attribute(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await _staff(world)
+    off = await factories.make_campaign(world, world.a, code="ENDED1", is_active=False)
+    past = await factories.make_campaign(
+        world,
+        world.a,
+        code="PAST42",
+        starts_on=date.today() - timedelta(days=90),
+        ends_on=date.today() - timedelta(days=30),
+    )
+    for campaign in (off, past):
+        response = await client.get(f"{URL}/{campaign.code}/landing")
+        assert response.status_code == 302
+        assert parse_qs(urlsplit(response.headers["location"]).query)["campaign"] == [campaign.code]
+        made = await client.post(
+            "/api/v1/enquiries",
+            json=enquiry_body(
+                contact={"email": f"{campaign.code.lower()}@example.org"},
+                source={"channel": "print", "campaign_code": campaign.code},
+            ),
+        )
+        assert made.status_code == 201, made.text
+        detail = (await client.get(f"{URL}/{campaign.id}", headers=officer.headers)).json()
+        assert (detail["scans"], detail["enquiries"]) == (1, 1)
+
+
+async def test_staff_change_a_campaign_with_if_match(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await _staff(world)
+    created = await client.post(
+        URL,
+        json={"name": "Rugby club", "channel": "print", "cost_pence": 1000},
+        headers=officer.headers,
+    )
+    campaign_id, code = created.json()["id"], created.json()["code"]
+    path = f"{URL}/{campaign_id}"
+    read = await client.get(path, headers=officer.headers)
+    etag = read.headers["etag"]
+    assert created.headers["etag"] == etag
+
+    change = {
+        "name": "Rugby club programme",
+        "starts_on": "2026-09-01",
+        "ends_on": "2026-12-31",
+        "cost_pence": 45_000,
+        "partner_organisation": "Local rugby league club",
+    }
+    assert_problem(await client.patch(path, json=change, headers=officer.headers), 428)
+    changed = await client.patch(path, json=change, headers={**officer.headers, "If-Match": etag})
+    assert changed.status_code == 200, changed.text
+    body = changed.json()
+    assert {k: body[k] for k in change} == change
+    assert body["code"] == code and body["channel"] == "print" and body["kind"] == "campaign"
+    assert changed.headers["etag"] != etag
+    assert (await client.get(path, headers=officer.headers)).headers["etag"] == changed.headers[
+        "etag"
+    ]
+    # The ETag read before the change is stale now.
+    stale = await client.patch(
+        path, json={"is_active": False}, headers={**officer.headers, "If-Match": etag}
+    )
+    assert_problem(stale, 412)
+    off = await client.patch(
+        path,
+        json={"is_active": False, "cost_pence": None, "ends_on": None},
+        headers={**officer.headers, "If-Match": changed.headers["etag"]},
+    )
+    assert off.status_code == 200, off.text
+    assert (off.json()["is_active"], off.json()["cost_pence"], off.json()["ends_on"]) == (
+        False,
+        None,
+        None,
+    )
+    active = (await client.get(URL, params={"active": "true"}, headers=officer.headers)).json()
+    assert campaign_id not in [c["id"] for c in active["items"]]
+    changes = (
+        await world.db.scalars(
+            select(AuditEvent).where(
+                AuditEvent.record_type == "campaign", AuditEvent.action == "update"
+            )
+        )
+    ).all()
+    await world.db.commit()
+    assert [c.detail["fields"] for c in changes] == [
+        sorted(change),
+        ["cost_pence", "ends_on", "is_active"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"name": ""}, "name"),
+        ({"name": None}, "name"),
+        ({"name": "x" * 201}, "name"),
+        ({"is_active": None}, "is_active"),
+        ({"cost_pence": -1}, "cost_pence"),
+        ({"ends_on": "2026-01-01"}, "ends_on"),  # before the campaign's start
+        ({"starts_on": "2027-01-01"}, "starts_on"),  # after its end
+        ({"starts_on": "soon"}, "starts_on"),
+        ({"code": "MINE42"}, "code"),
+        ({"channel": "radio_tv"}, "channel"),
+        ({"kind": "ambassador"}, "kind"),
+    ],
+)
+async def test_bad_campaign_changes_are_refused_and_change_nothing(
+    client: httpx.AsyncClient, world: World, body: dict[str, Any], field: str
+) -> None:
+    officer = await _staff(world)
+    campaign = await factories.make_campaign(
+        world,
+        world.a,
+        name="Leaflets",
+        starts_on=date(2026, 6, 1),
+        ends_on=date(2026, 8, 31),
+        cost_pence=100,
+    )
+    path = f"{URL}/{campaign.id}"
+    before = await client.get(path, headers=officer.headers)
+    response = await client.patch(
+        path, json=body, headers={**officer.headers, "If-Match": before.headers["etag"]}
+    )
+    assert_problem(response, 422, field)
+    after = await client.get(path, headers=officer.headers)
+    assert after.headers["etag"] == before.headers["etag"] and after.json() == before.json()
+
+
+async def test_an_events_campaign_is_changed_through_its_event(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    officer = await _staff(world)
+    campaign = await factories.make_campaign(world, world.a, kind="event", channel="event")
+    path = f"{URL}/{campaign.id}"
+    response = await client.patch(
+        path, json={"cost_pence": 5}, headers={**officer.headers, "If-Match": "*"}
+    )
+    body = assert_problem(response, 409)
+    assert body["type"].endswith("/event-campaign")
+    assert (await client.get(path, headers=officer.headers)).json()["cost_pence"] is None
+
+
+async def test_another_councils_campaign_cannot_be_changed(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    intruder = await world.make_person(world.b, "admin")
+    carer = await world.make_person(world.a, "carer")
+    campaign = await factories.make_campaign(world, world.a, name="Leaflets")
+    path = f"{URL}/{campaign.id}"
+    for who, status in ((intruder, 404), (carer, 403)):
+        response = await client.patch(
+            path, json={"name": "Mine now"}, headers={**who.headers, "If-Match": "*"}
+        )
+        assert_problem(response, status)
+    assert_problem(await client.patch(path, json={"name": "Mine now"}), 401)
+    stored = await world.db.scalar(
+        select(Campaign).where(Campaign.id == campaign.id).execution_options(populate_existing=True)
+    )
+    await world.db.commit()
+    assert stored is not None and stored.name == "Leaflets"
 
 
 async def test_staff_only_and_another_councils_campaigns_are_not_found(

@@ -616,7 +616,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a campaign or an ambassador's code: name, dates, cost, partner, active
+         * @description Needs `If-Match` with the ETag of `GET /campaigns/{id}` (428 without, 412 when stale). Any of `name`, `starts_on`, `ends_on`, `cost_pence`, `partner_organisation` (`null` clears those four) and `is_active`; the code, kind and channel stay as printed. `is_active: false` takes it off the active list, but its code still lands and attributes. An event's campaign is changed through the event: 409.
+         */
+        patch: operations["campaigns:update"];
         trace?: never;
     };
     "/api/v1/campaigns/{campaign_id}/qr.svg": {
@@ -643,7 +647,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A scanned campaign code: counted, then on to the council's enquiry page (public) */
+        /**
+         * A scanned campaign code: counted, then on to the council's enquiry page (public)
+         * @description Every campaign's code lands, also once the campaign has ended or was switched off (leaflets outlive campaigns): the scan is counted and the enquiry attributed. An unknown code is 404.
+         */
         get: operations["campaigns:landing"];
         put?: never;
         post?: never;
@@ -1794,6 +1801,30 @@ export interface components {
              * @description For kind `ambassador`: who carries the code
              */
             ambassador_type?: ("champion" | "councillor" | "partner_business" | "staff" | "other") | null;
+        };
+        /**
+         * CampaignPatch
+         * @description What may change once codes are printed: not the code, its kind or its channel.
+         */
+        CampaignPatch: {
+            /** Name */
+            name?: string | null;
+            /** Starts On */
+            starts_on?: string | null;
+            /**
+             * Ends On
+             * @description null: no end date
+             */
+            ends_on?: string | null;
+            /** Cost Pence */
+            cost_pence?: number | null;
+            /** Partner Organisation */
+            partner_organisation?: string | null;
+            /**
+             * Is Active
+             * @description false takes the campaign off the active list; its printed codes still land on the enquiry journey and attribute
+             */
+            is_active?: boolean | null;
         };
         /** CampaignResults */
         CampaignResults: {
@@ -6607,6 +6638,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6650,6 +6683,105 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "campaigns:update": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from your last read of the record (428 without it, 412 if stale) */
+                "If-Match": string;
+            };
+            path: {
+                campaign_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignResults"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Role or scope missing */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in your council */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
         };
