@@ -27,3 +27,17 @@ def prefixes(postcode: str) -> list[str]:
     """The coverage prefixes a normalised postcode falls under, most specific first."""
     outward, inward = postcode.split(" ")
     return [f"{outward} {inward[0]}", outward]
+
+
+_DISTRICT = re.compile(r"^([A-Z]{1,2})([0-9]{1,2})[A-Z]?$")
+
+
+def district_of(value: str) -> tuple[str, int] | None:
+    """The postcode area and district number of a postcode or an outward code
+    (`L40 1AA` -> ("L", 40), `EC1A` -> ("EC", 1)), or None."""
+    full = normalise(value)
+    outward = full.split(" ")[0] if full else normalise_outward(value)
+    match = _DISTRICT.match(outward or "")
+    if not match:
+        return None
+    return match.group(1), int(match.group(2))

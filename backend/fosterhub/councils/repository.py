@@ -73,6 +73,16 @@ async def council_for_prefixes(session: AsyncSession, prefixes: Sequence[str]) -
     return None
 
 
+async def coverage_prefixes(session: AsyncSession) -> list[tuple[str, str]]:
+    """(council id, prefix) of every coverage row of an active council."""
+    rows = await session.execute(
+        select(PostcodeCoverage.council_id, PostcodeCoverage.prefix)
+        .join(Council, Council.id == PostcodeCoverage.council_id)
+        .where(Council.is_active)
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
 async def council_for_postcode(session: AsyncSession, postcode: str) -> Council | None:
     return await session.scalar(
         select(Council)

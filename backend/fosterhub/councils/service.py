@@ -160,9 +160,8 @@ async def not_covered(
 ) -> PostcodeNotCovered:
     """The one answer for a postcode no council covers, from `GET /routing` (404) and the
     public enquiry (422): the same type, detail and `nearest_councils`."""
-    nearest_councils = await nearest_with_distance(session, raw_postcode, limit=3)
+    nearest_councils, placed = await _nearest_councils(session, raw_postcode, 3)
     names = ", ".join(c.name for c in nearest_councils)
-    placed = any(c.distance_km is not None for c in nearest_councils)
     shown = postcodes.normalise(raw_postcode) or postcodes.normalise_outward(raw_postcode)
     return PostcodeNotCovered(
         "None of the councils on this service covers your postcode"
@@ -210,39 +209,92 @@ async def position_of(session: AsyncSession, raw_postcode: str) -> tuple[float, 
     return found.latitude, found.longitude
 
 
-# Without a position nobody is nearer than another: every council (up to this many) is named.
+# Without any way to rank, nobody is nearer than another: every council (up to this many).
 UNPLACED_LIMIT = 20
 
 
 async def nearest_with_distance(
     session: AsyncSession, raw_postcode: str, *, limit: int = 3
 ) -> list[NearestCouncil]:
-    """The `limit` councils nearest a postcode, with their distance, when its position is known
-    (ONS data loaded); otherwise every council on the service by name (up to UNPLACED_LIMIT),
-    without one."""
-    return [
+    """The `limit` councils nearest a postcode: by distance when its position is known (ONS
+    data loaded), else by its postcode district (`_by_district`), with `distance_km` null.
+    When neither ranks anyone, every council on the service by name (up to UNPLACED_LIMIT)."""
+    return (await _nearest_councils(session, raw_postcode, limit))[0]
+
+
+async def _nearest_councils(
+    session: AsyncSession, raw_postcode: str, limit: int
+) -> tuple[list[NearestCouncil], bool]:
+    ranked, is_ranked = await _nearest(session, raw_postcode, limit)
+    shown = [
         NearestCouncil(
             **summary(council).model_dump(),
             distance_km=None if km is None else round(km, 1),
         )
-        for council, km in await _nearest(session, raw_postcode, limit)
+        for council, km in ranked
     ]
+    return shown, is_ranked
 
 
 async def _nearest(
     session: AsyncSession, raw_postcode: str, limit: int
-) -> list[tuple[Council, float | None]]:
+) -> tuple[list[tuple[Council, float | None]], bool]:
+    """The councils, and whether they are ranked by nearness (False: by name only)."""
     councils = list((await session.scalars(repository.councils_query())).all())
     position = await position_of(session, raw_postcode)
-    if position is None:
-        return [(c, None) for c in sorted(councils, key=lambda c: c.name)[:UNPLACED_LIMIT]]
-    placed: list[tuple[Council, float | None]] = [
-        (c, _distance_km(position[0], position[1], c.latitude, c.longitude))
-        for c in councils
-        if c.latitude is not None and c.longitude is not None
-    ]
-    placed.sort(key=lambda pair: pair[1] or 0.0)
-    return placed[:limit]
+    if position is not None:
+        placed: list[tuple[Council, float | None]] = [
+            (c, _distance_km(position[0], position[1], c.latitude, c.longitude))
+            for c in councils
+            if c.latitude is not None and c.longitude is not None
+        ]
+        if placed:
+            placed.sort(key=lambda pair: pair[1] or 0.0)
+            return placed[:limit], True
+    ranked = _by_district(
+        raw_postcode, councils, await repository.coverage_prefixes(session), limit
+    )
+    if ranked:
+        return [(c, None) for c in ranked], True
+    return [(c, None) for c in sorted(councils, key=lambda c: c.name)[:UNPLACED_LIMIT]], False
+
+
+def _by_district(
+    raw_postcode: str,
+    councils: list[Council],
+    coverage: list[tuple[str, str]],
+    limit: int,
+) -> list[Council]:
+    """Councils ranked by the postcode's district when no position is known: those covering
+    districts of the same postcode area, nearest district number first (L40: the councils of
+    L39, L41, L38, ...), the region of the nearest one before any other; short of `limit`,
+    the nearest one's other councils in its region follow. District numbers are only roughly
+    geographic, but within an area neighbours are mostly close: better than the alphabet."""
+    district = postcodes.district_of(raw_postcode)
+    if district is None:
+        return []
+    area, number = district
+    by_id = {c.id: c for c in councils}
+    gap: dict[str, int] = {}
+    for council_id, prefix in coverage:
+        covered = postcodes.district_of(prefix.split(" ")[0])
+        if council_id not in by_id or covered is None or covered[0] != area:
+            continue
+        distance = abs(covered[1] - number)
+        gap[council_id] = min(distance, gap.get(council_id, distance))
+    if not gap:
+        return []
+    ranked = sorted(gap, key=lambda cid: (gap[cid], by_id[cid].name))
+    region = by_id[ranked[0]].region_id
+    ranked.sort(key=lambda cid: (by_id[cid].region_id != region, gap[cid], by_id[cid].name))
+    chosen = [by_id[cid] for cid in ranked[:limit]]
+    if len(chosen) < limit and region is not None:
+        neighbours = sorted(
+            (c for c in councils if c.region_id == region and c.id not in gap),
+            key=lambda c: c.name,
+        )
+        chosen += neighbours[: limit - len(chosen)]
+    return chosen
 
 
 @dataclass
