@@ -5,6 +5,8 @@ import { NewUserPage } from './routes/NewUserPage'
 import { UserPage } from './routes/UserPage'
 import { UsersPage } from './routes/UsersPage'
 
+export { CouncilSettingsPage } from './routes/CouncilSettingsPage'
+
 /** The council's users (admins), mounted at `/staff/users`. */
 export function UsersRoutes({ notFound }: { notFound: ReactNode }) {
   return (

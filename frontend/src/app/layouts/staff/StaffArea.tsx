@@ -2,7 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react'
 import { Route, Routes } from 'react-router'
 import type { NavItem } from '../../../components/govuk/ServiceNavigation'
 import { AccountRoutes } from '../../../features/account/routes'
-import { UsersRoutes } from '../../../features/admin/routes'
+import { CouncilSettingsPage, UsersRoutes } from '../../../features/admin/routes'
 import { CampaignsRoutes, ReferralsRoutes } from '../../../features/campaigns/routes'
 import { CarersRoutes } from '../../../features/carers/routes'
 import { useCouncil } from '../../../features/councils/api/get-council'
@@ -22,6 +22,9 @@ export const STAFF_AREA = 'Staff workspace'
 
 // Reports (and their charts) are a chunk of their own, loaded when someone opens them.
 const ReportsRoutes = lazy(() => import('../../../features/reports/routes'))
+
+/** Administrators change the council's settings; managers read them. */
+const SETTINGS_ROLES = ['admin', 'manager'] as const
 
 /** Recruitment's screens are for the council's own staff, not regional viewers. */
 function RecruitmentOnly({ children }: { children: ReactNode }) {
@@ -52,6 +55,7 @@ export default function StaffArea() {
   if (hasAnyRole(me.roles, REPORT_ROLES)) nav.push({ to: '/staff/reports', text: 'Reports' })
   if (hasAnyRole(me.roles, STAFF_ROLES)) nav.push({ to: '/staff/events', text: 'Events' }, { to: '/staff/training', text: 'Training' })
   if (hasAnyRole(me.roles, ['admin'])) nav.push({ to: '/staff/users', text: 'Users' })
+  if (hasAnyRole(me.roles, SETTINGS_ROLES)) nav.push({ to: '/staff/settings', text: 'Settings' })
   nav.push({ to: '/staff/account', text: 'Your account' }, { to: '/sign-out', text: 'Sign out' })
   return (
     <AppShell area={{ name: STAFF_AREA, council: council.data?.name }} homeHref="/staff" nav={nav}>
@@ -80,6 +84,17 @@ export default function StaffArea() {
               denied={<ForbiddenPage reason="Only your council’s administrators can manage users." homeHref="/staff" />}
             >
               <UsersRoutes notFound={notFound} />
+            </RequireRole>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <RequireRole
+              anyOf={SETTINGS_ROLES}
+              denied={<ForbiddenPage reason="Only your council’s administrators and managers can see its settings." homeHref="/staff" />}
+            >
+              <CouncilSettingsPage />
             </RequireRole>
           }
         />
