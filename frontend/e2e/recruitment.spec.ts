@@ -79,9 +79,11 @@ test('an enquirer asks about fostering from a campaign’s QR code, and an offic
   await checkPage(page, 'public-enquire-household')
   await page.getByLabel('How many adults live in your home, including you?').fill('2')
   await page.getByLabel('Yes').check()
-  await continueTo(page, 'Do you have a referral code? (optional)')
+  await continueTo(page, 'Do you have a code from a leaflet, poster or friend?')
 
-  await expect(page.getByLabel('Campaign code')).toHaveValue(campaign.code)
+  // The scanned code is filled in, for the person to check.
+  await expect(page.getByLabel('Code from a leaflet, poster or card (optional)')).toHaveValue(campaign.code)
+  await expect(page.getByText('We filled this in from the QR code or link you used')).toBeVisible()
   await checkPage(page, 'public-enquire-code')
   await continueTo(page, 'Contacting you')
 
@@ -245,8 +247,8 @@ test('an enquiry from an event’s page carries the event and its code to the co
   await continueTo(page, 'What kinds of fostering interest you?')
   await page.getByLabel('Short breaks').check()
   await continueTo(page, 'About your household (optional)')
-  await continueTo(page, 'Do you have a referral code? (optional)')
-  await expect(page.getByLabel('Campaign code')).toHaveValue(code)
+  await continueTo(page, 'Do you have a code from a leaflet, poster or friend?')
+  await expect(page.getByLabel('Code from a leaflet, poster or card (optional)')).toHaveValue(code)
   await continueTo(page, 'Contacting you')
   await page.getByLabel('You may contact me about this enquiry').check()
   await continueTo(page, 'Check your answers before sending your enquiry')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../api/problems'
-import { EMPTY_ANSWERS, errorsFromProblem, fieldForApi, firstPageWithError, fromLink, nearestCouncils, onlyTheEventIsWrong, toEnquiryBody } from './answers'
+import { EMPTY_ANSWERS, channelOf, errorsFromProblem, fieldForApi, firstPageWithError, fromLink, nearestCouncils, onlyTheEventIsWrong, toEnquiryBody } from './answers'
 
 function problem(status: number, body: object): ApiError {
   return new ApiError(new Response(null, { status }), { status, title: 'Problem', type: 'https://fosterhub.org.uk/problems/validation', ...body })
@@ -78,6 +78,19 @@ describe('the enquiry body', () => {
     // From the website, a typed referral code makes the channel a referral.
     expect(toEnquiryBody({ ...answers, referralCode: 'RZK9' }, fromLink(new URLSearchParams('')).source).source.channel).toBe('referral')
   })
+
+  it('attributes a code typed from a leaflet to its campaign, reached by print', () => {
+    const website = fromLink(new URLSearchParams('council=liverpool')).source
+    const typed = { ...answers, campaignCode: ' ab12cd ' }
+    expect(channelOf(typed, website)).toBe('print')
+    expect(toEnquiryBody(typed, website).source).toEqual({ channel: 'print', campaign_code: 'AB12CD', referral_code: null, event_id: null, utm: null })
+    // A carer's code as well: a referral, as a share link would be, with the campaign kept.
+    expect(toEnquiryBody({ ...typed, referralCode: 'RZKVRY2' }, website).source).toMatchObject({ channel: 'referral', campaign_code: 'AB12CD', referral_code: 'RZKVRY2' })
+    // The link's own channel is never overridden by what is typed.
+    const fromEvent = fromLink(new URLSearchParams('channel=event&campaign=EVT123')).source
+    expect(channelOf({ ...answers, campaignCode: 'EVT123', referralCode: 'RZKVRY2' }, fromEvent)).toBe('event')
+    expect(channelOf(answers, website)).toBe('website')
+  })
 })
 
 describe('API field errors on the journey’s pages', () => {
@@ -107,6 +120,10 @@ describe('API field errors on the journey’s pages', () => {
       email: 'Enter an email address in the correct format, like name@example.com',
     })
     expect(firstPageWithError(errors)).toBe('name')
+    // An unknown code goes back to the code question, on its own field.
+    const unknown = errorsFromProblem(problem(422, { errors: [{ field: 'source.referral_code', message: 'We do not recognise this referral code' }] }))
+    expect(unknown).toEqual({ 'referral-code': 'We do not recognise this referral code' })
+    expect(firstPageWithError(unknown)).toBe('code')
     expect(firstPageWithError({ form: 'Oops' })).toBeNull()
   })
 

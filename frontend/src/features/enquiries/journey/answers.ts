@@ -118,6 +118,19 @@ function optionalNumber(value: string): number | null {
 
 export type EnquiryBody = Schemas['EnquiryCreate']
 
+/**
+ * The enquiry's channel: the link's, except that someone who came from the website and typed a
+ * code in was still reached by it. A carer's referral code makes it a referral, as a share
+ * link would; a campaign's code makes it print, as a bare `?campaign=` does (the code from a
+ * leaflet, poster or card).
+ */
+export function channelOf(answers: Answers, source: Source): Channel {
+  if (source.channel !== 'website') return source.channel
+  if (answers.referralCode.trim()) return 'referral'
+  if (answers.campaignCode.trim()) return 'print'
+  return source.channel
+}
+
 /** The body of `POST /enquiries` from the answers. */
 export function toEnquiryBody(answers: Answers, source: Source): EnquiryBody {
   const referral = answers.referralCode.trim().toUpperCase()
@@ -144,8 +157,7 @@ export function toEnquiryBody(answers: Answers, source: Source): EnquiryBody {
     interests: answers.interests,
     household,
     source: {
-      // A code typed in by someone who came from the website is still a carer's referral.
-      channel: referral && source.channel === 'website' ? 'referral' : source.channel,
+      channel: channelOf(answers, source),
       campaign_code: campaign || null,
       referral_code: referral || null,
       event_id: source.eventId || null,

@@ -12,6 +12,7 @@ import {
   FIELD_PAGES,
   PRIVACY_NOTICE_VERSION,
   STEPS,
+  channelOf,
   errorsFromProblem,
   firstPageWithError,
   nearestCouncils,
@@ -69,6 +70,8 @@ export function CheckAnswersPage() {
     )
   }
 
+  // How the code reached them (a leaflet, an event); a carer's referral says so on its own row.
+  const channel = channelOf(answers, source)
   const household = [
     answers.adults && `${answers.adults} ${answers.adults === '1' ? 'adult' : 'adults'}`,
     answers.children && `${answers.children} ${answers.children === '1' ? 'child' : 'children'}`,
@@ -117,10 +120,12 @@ export function CheckAnswersPage() {
                 action: change('interests', 'kinds of fostering'),
               },
               { key: 'Household', value: household.length ? household.join(', ') : NOT_GIVEN, action: change('household', 'household') },
-              { key: 'Referral code', value: answers.referralCode || NOT_GIVEN, action: change('code', 'referral code') },
-              ...(answers.campaignCode
-                ? [{ key: 'Campaign code', value: `${answers.campaignCode} (${channelName(source.channel).toLowerCase()})`, action: change('code', 'campaign code') }]
-                : []),
+              {
+                key: 'Code from a leaflet, poster or card',
+                value: answers.campaignCode ? `${answers.campaignCode}${channel === 'referral' ? '' : ` (${channelName(channel).toLowerCase()})`}` : NOT_GIVEN,
+                action: change('code', 'code from a leaflet, poster or card'),
+              },
+              { key: 'Referral code from a foster carer', value: answers.referralCode || NOT_GIVEN, action: change('code', 'referral code') },
             ]}
           />
 

@@ -39,6 +39,7 @@ export function StartPage() {
           <li>your postcode, to find your council</li>
           <li>the kinds of fostering you are interested in</li>
           <li>a little about your household, if you want to tell us</li>
+          <li>a code from a leaflet, poster or foster carer, if you have one</li>
         </ul>
         {(campaignCode || referralCode) && (
           <InsetText>
