@@ -21,7 +21,7 @@ from fosterhub.core.db import new_id, utcnow
 from fosterhub.councils import service as councils_service
 from fosterhub.councils.models import Council, PostcodeCoverage
 from fosterhub.enquiries import service as enquiries_service
-from fosterhub.enquiries.models import Enquiry, StageTransition
+from fosterhub.enquiries.models import ContactAttempt, Enquiry, StageTransition
 from fosterhub.enquiries.vocabulary import REASONS
 from fosterhub.users.models import User
 
@@ -124,6 +124,25 @@ INTERESTS = [
     "therapeutic",
     "unsure",
 ]
+
+
+# Tries that did not reach the person: (channel, outcome), each outcome a failed one.
+FAILED_TRIES = [
+    ("phone", "no_answer"),
+    ("phone", "left_message"),
+    ("text", "no_answer"),
+    ("phone", "wrong_number"),
+    ("email", "bounced"),
+]
+
+
+def _failed_tries(
+    rng: random.Random, count: int, start: datetime, end: datetime
+) -> list[tuple[str, str, datetime]]:
+    """`count` failed contact attempts between `start` and `end`, oldest first."""
+    span = max((end - start).total_seconds(), 60.0)
+    times = sorted(start + timedelta(seconds=rng.uniform(0, span)) for _ in range(count))
+    return [(*rng.choice(FAILED_TRIES), when) for when in times]
 
 
 @dataclass
@@ -271,6 +290,7 @@ async def generate(
     while made < total:
         enquiries: list[dict[str, Any]] = []
         transitions: list[dict[str, Any]] = []
+        attempts: list[dict[str, Any]] = []
         new_households: list[dict[str, Any]] = []
         referrals: list[dict[str, Any]] = []
         for _ in range(min(batch_size, total - made)):
@@ -290,6 +310,17 @@ async def generate(
             )
             closed = stage in ("withdrawn", "not_progressed", "no_response")
             entered_map = {s: t for s, t, _ in steps}
+            # Failed tries at reaching the person, recorded as contact attempts so the count
+            # on the enquiry is what its history shows: the council's number before closing
+            # as no_response; one to three for an enquiry still waiting after two days.
+            retention = settings_by_council[council_id].retention
+            if stage == "no_response":
+                limit = retention.failed_contact_attempts_before_no_response
+                tries = _failed_tries(rng, limit, received, entered)
+            elif stage == "enquiry" and now - received > timedelta(days=2):
+                tries = _failed_tries(rng, rng.randint(1, 3), received, now)
+            else:
+                tries = []
             enquiries.append(
                 {
                     "id": enquiry_id,
@@ -324,9 +355,7 @@ async def generate(
                     "marketing_ok": rng.random() < 0.4,
                     "consent_at": received,
                     "assigned_to_id": data.officer_id if stage not in ("enquiry",) else None,
-                    "failed_contact_attempts": rng.randint(1, 3)
-                    if stage == "enquiry" and now - received > timedelta(days=2)
-                    else 0,
+                    "failed_contact_attempts": len(tries),
                     "last_contact_at": None,
                     "duplicate_of_id": None,
                     "erased_at": None,
@@ -334,6 +363,19 @@ async def generate(
                     "updated_at": entered,
                     "version": 1,
                 }
+            )
+            attempts.extend(
+                {
+                    "id": new_id(),
+                    "council_id": council_id,
+                    "enquiry_id": enquiry_id,
+                    "channel": channel_tried,
+                    "outcome": outcome,
+                    "note": None,
+                    "actor_id": data.officer_id,
+                    "attempted_at": when,
+                }
+                for channel_tried, outcome, when in tries
             )
             previous, previous_at = None, None
             for step_stage, step_at, step_reason in steps:
@@ -417,6 +459,8 @@ async def generate(
                 )
         await session.execute(insert(Enquiry), enquiries)
         await session.execute(insert(StageTransition), transitions)
+        if attempts:
+            await session.execute(insert(ContactAttempt), attempts)
         if new_households:
             await session.execute(insert(CarerHousehold), new_households)
         if referrals:
