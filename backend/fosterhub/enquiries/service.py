@@ -375,7 +375,9 @@ async def move(
     if enquiry.erased_at is not None:
         raise Erased()
     if enquiry.duplicate_of_id is not None:
-        raise MoveNotAllowed("This is a repeat enquiry: work the first one instead.")
+        raise MoveNotAllowed(
+            "This is a repeat enquiry: work the first one instead.", extra={"allowed_moves": []}
+        )
     allowed = allowed_moves(enquiry.stage)
     if body.to not in allowed:
         raise MoveNotAllowed(
