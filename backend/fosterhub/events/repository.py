@@ -263,11 +263,12 @@ async def campaign_costs(session: AsyncSession, campaign_ids: set[str]) -> dict[
 async def update_campaign(
     session: AsyncSession, council_id: str, campaign_id: str, values: dict[str, Any]
 ) -> None:
-    """The hosting council's own campaign for the event: its cost, name and dates."""
+    """The hosting council's own campaign for the event: its cost, name and dates. A new
+    version, as the ORM would make, so the campaign's ETag changes with it."""
     await session.execute(
         update(Campaign)
         .where(Campaign.id == campaign_id, Campaign.council_id == council_id)
-        .values(**values)
+        .values(**values, version=Campaign.version + 1)
         .execution_options(synchronize_session=False)
     )
 

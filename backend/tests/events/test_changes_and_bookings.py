@@ -553,6 +553,8 @@ async def test_a_moved_or_renamed_event_keeps_its_campaign_in_step(
         july,
         july,
     )
+    campaign_url = f"{API}/campaigns/{campaign.id}"
+    campaign_etag = (await client.get(campaign_url, headers=officer.headers)).headers["etag"]
     # 23:30 UTC in July is 00:30 the next day in London: the campaign's dates are London's.
     etag = await _etag(client, url, officer.headers)
     moved = await client.patch(
@@ -572,6 +574,14 @@ async def test_a_moved_or_renamed_event_keeps_its_campaign_in_step(
         july + timedelta(days=2),
     )
     assert campaign.cost_pence == 5000 and campaign.kind == "event"
+    # The campaign is a new version, so its ETag says it changed.
+    shown = await client.get(campaign_url, headers=officer.headers)
+    assert shown.status_code == 200, shown.text
+    assert shown.headers["etag"] != campaign_etag
+    assert (shown.json()["name"], shown.json()["starts_on"]) == (
+        "Late-night information evening",
+        (july + timedelta(days=1)).isoformat(),
+    )
     # A change of title alone renames it; a change of cost alone leaves the rest.
     renamed = await client.patch(
         url,
