@@ -80,6 +80,14 @@ class FormFields:
         def blank_none(value: str) -> str | None:
             return value.strip() or None
 
+        # As in the web app's journey: someone who came from the website and typed a code in
+        # was reached by what carried it, a carer's referral or a leaflet, poster or card.
+        channel = self.channel
+        if channel == "website" and self.referral_code.strip():
+            channel = "referral"
+        elif channel == "website" and self.campaign_code.strip():
+            channel = "print"
+
         return {
             "council": blank_none(self.council),
             "contact": {
@@ -91,7 +99,7 @@ class FormFields:
             },
             "interests": self.interests,
             "source": {
-                "channel": self.channel,
+                "channel": channel,
                 "campaign_code": blank_none(self.campaign_code),
                 "referral_code": blank_none(self.referral_code),
                 "event_id": blank_none(self.event_id),

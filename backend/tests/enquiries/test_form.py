@@ -164,7 +164,8 @@ async def test_a_referral_code_in_the_form_opens_a_referral(
     client: httpx.AsyncClient, world: World
 ) -> None:
     household = await factories.make_household(world, world.a, referral_code="RFRND2")
-    response = await client.post(URL, data=_form(referral_code="rfrnd2", channel="referral"))
+    # Typed in on a page opened from the website: a referral all the same.
+    response = await client.post(URL, data=_form(referral_code="rfrnd2", channel="website"))
     assert response.status_code == 303, response.text
     reference = parse_qs(urlsplit(response.headers["location"]).query)["reference"][0]
     enquiry = await world.db.scalar(select(Enquiry).where(Enquiry.reference == reference))
@@ -241,6 +242,15 @@ async def test_the_form_always_offers_a_field_for_a_leaflets_code(
     stored = await world.db.scalar(select(Enquiry))
     await world.db.commit()
     assert stored is not None and stored.campaign_id == campaign.id
+    # Typed in by someone who came from the website: the leaflet reached them, as in the
+    # web app's journey. A link's own channel stays.
+    assert stored.channel == "print"
+    await client.post(
+        URL, data=_form(campaign_code="LEAF42", channel="event", email="bo@example.org")
+    )
+    stored = await world.db.scalar(select(Enquiry).where(Enquiry.email == "bo@example.org"))
+    await world.db.commit()
+    assert stored is not None and stored.channel == "event"
 
 
 async def test_a_rate_limited_form_post_answers_a_page_not_json(
