@@ -75,6 +75,32 @@ async def lock(session: AsyncSession, event_id: str) -> Event:
     return event
 
 
+# A public page of events in one statement: each event's columns as a row, with its host
+# council's slug and name, its campaign code, the seats taken and whether it has co-hosts
+# (whose names are then looked up for those events alone). Built once.
+_PUBLIC_PAGE = (
+    select(
+        *Event.__table__.columns,
+        Council.slug.label("council_slug"),
+        Council.name.label("council_name"),
+        Campaign.code.label("campaign_code"),
+        select(func.count(Registration.id))
+        .where(Registration.event_id == Event.id, Registration.status.in_(SEAT_HOLDING))
+        .correlate(Event)
+        .scalar_subquery()
+        .label("seats_taken"),
+        select(EventCohost.event_id)
+        .where(EventCohost.event_id == Event.id)
+        .correlate(Event)
+        .exists()
+        .label("has_cohosts"),
+    )
+    .select_from(Event)
+    .join(Council, Council.id == Event.council_id)
+    .outerjoin(Campaign, Campaign.id == Event.campaign_id)
+)
+
+
 def _hosted_or_cohosted(council_id: str) -> Any:
     cohosted_ids = select(EventCohost.event_id).where(EventCohost.council_id == council_id)
     return or_(Event.council_id == council_id, Event.id.in_(cohosted_ids))
@@ -111,10 +137,11 @@ def public_list_query(
     starts_before: datetime | None,
     near: tuple[float, float, float] | None,
 ) -> Select[Any]:
-    """Published public events that have not ended. `near` is (latitude, longitude, km): an
-    equirectangular distance, plain arithmetic that SQLite and PostgreSQL both do, and
-    accurate to well under a kilometre at these distances."""
-    stmt = select(Event).where(
+    """Published public events that have not ended, as rows of everything the public page
+    shows (see `_PUBLIC_PAGE`). `near` is (latitude, longitude, km): an equirectangular
+    distance, plain arithmetic that SQLite and PostgreSQL both do, and accurate to well
+    under a kilometre at these distances."""
+    stmt = _PUBLIC_PAGE.where(
         Event.status == "published", Event.audience == "public", Event.ends_at > now
     )
     if council_id:

@@ -101,7 +101,7 @@ async def list_events(
         council=council, kind=kind, from_day=from_day, to_day=to_day, near=near, within_km=within_km
     )
     rows, cursor, distances = await service.list_public(session, filters, page)
-    items = await service.present(session, settings, rows, distances=distances)
+    items = await service.present_public(session, settings, rows, distances=distances)
     return Page(items=items, next_cursor=cursor)
 
 

@@ -679,7 +679,8 @@ class PublicFilters:
 
 async def list_public(
     session: AsyncSession, filters: PublicFilters, params: PageParams
-) -> tuple[list[Event], str | None, dict[str, float]]:
+) -> tuple[list[Any], str | None, dict[str, float]]:
+    """Rows for `present_public`, the next cursor, and distances when `near` was given."""
     council_id = None
     if filters.council:
         try:
@@ -705,7 +706,7 @@ async def list_public(
         else None,
         near=near,
     )
-    rows, cursor = await paginate(session, stmt, [Event.starts_at, Event.id], params)
+    rows, cursor = await paginate(session, stmt, [Event.starts_at, Event.id], params, rows=True)
     distances: dict[str, float] = {}
     if near is not None:
         for event in rows:
@@ -825,11 +826,6 @@ async def present(
     out = []
     for event in events:
         held = counts.get(event.id, {})
-        taken = sum(held.get(s, 0) for s in SEAT_HOLDING)
-        seats_left = None if event.capacity is None else max(event.capacity - taken, 0)
-        code = codes.get(event.campaign_id or "")
-        ref = names.get(event.council_id, ("", ""))
-        query = f"council={ref[0]}&channel=event&event_id={event.id}"
         staff = None
         if staff_council_id is not None and (
             event.council_id == staff_council_id or staff_council_id in cohosts.get(event.id, [])
@@ -846,42 +842,95 @@ async def present(
                 cancellation_reason=event.cancellation_reason,
             )
         out.append(
-            EventOut(
-                id=event.id,
-                council=CouncilRef(slug=ref[0], name=ref[1]),
-                cohosts=[
-                    CouncilRef(slug=names[c][0], name=names[c][1])
-                    for c in cohosts.get(event.id, [])
-                    if c in names
-                ],
-                kind=event.kind,
-                title=event.title,
-                description=event.description,
-                venue=VenueOut(
-                    name=event.venue_name,
-                    address=event.venue_address,
-                    postcode=event.venue_postcode,
-                )
-                if event.venue_name
-                else None,
-                is_online=event.online_url is not None,
-                partner_organisation=event.partner_organisation,
-                starts_at=event.starts_at.astimezone(LONDON),
-                ends_at=event.ends_at.astimezone(LONDON),
-                capacity=event.capacity,
-                seats_left=seats_left,
-                is_full=seats_left == 0,
-                audience=event.audience,
-                status=event.status,
-                campaign_code=code,
-                course_id=event.course_id,
-                enquiry_url=f"{settings.public_base_url.rstrip('/')}/enquire?{query}"
-                + (f"&campaign={code}" if code else ""),
+            _event_out(
+                settings,
+                event,
+                council=names.get(event.council_id, ("", "")),
+                cohosts=[names[c] for c in cohosts.get(event.id, []) if c in names],
+                code=codes.get(event.campaign_id or ""),
+                seats_taken=sum(held.get(s, 0) for s in SEAT_HOLDING),
                 distance_km=(distances or {}).get(event.id),
                 staff=staff,
             )
         )
     return out
+
+
+async def present_public(
+    session: AsyncSession,
+    settings: Settings,
+    rows: list[Any],
+    *,
+    distances: dict[str, float] | None = None,
+) -> list[EventOut]:
+    """The public list's rows (`repository.public_list_query`), which carry their host
+    council, code and seats taken: only co-hosts' names are looked up, for those that have."""
+    cohosted = [row.id for row in rows if row.has_cohosts]
+    cohosts = await repository.cohost_ids(session, cohosted) if cohosted else {}
+    names = (
+        await repository.council_names(session, {c for cs in cohosts.values() for c in cs})
+        if cohosts
+        else {}
+    )
+    return [
+        _event_out(
+            settings,
+            row,
+            council=(row.council_slug, row.council_name),
+            cohosts=[names[c] for c in cohosts.get(row.id, []) if c in names],
+            code=row.campaign_code,
+            seats_taken=row.seats_taken,
+            distance_km=(distances or {}).get(row.id),
+            staff=None,
+        )
+        for row in rows
+    ]
+
+
+def _event_out(
+    settings: Settings,
+    event: Any,
+    *,
+    council: tuple[str, str],
+    cohosts: list[tuple[str, str]],
+    code: str | None,
+    seats_taken: int,
+    distance_km: float | None,
+    staff: EventStaffView | None,
+) -> EventOut:
+    """One event as answered; `event` is an `Event` or a row with its columns."""
+    seats_left = None if event.capacity is None else max(event.capacity - seats_taken, 0)
+    query = f"council={council[0]}&channel=event&event_id={event.id}"
+    return EventOut(
+        id=event.id,
+        council=CouncilRef(slug=council[0], name=council[1]),
+        cohosts=[CouncilRef(slug=slug, name=name) for slug, name in cohosts],
+        kind=event.kind,
+        title=event.title,
+        description=event.description,
+        venue=VenueOut(
+            name=event.venue_name,
+            address=event.venue_address,
+            postcode=event.venue_postcode,
+        )
+        if event.venue_name
+        else None,
+        is_online=event.online_url is not None,
+        partner_organisation=event.partner_organisation,
+        starts_at=event.starts_at.astimezone(LONDON),
+        ends_at=event.ends_at.astimezone(LONDON),
+        capacity=event.capacity,
+        seats_left=seats_left,
+        is_full=seats_left == 0,
+        audience=event.audience,
+        status=event.status,
+        campaign_code=code,
+        course_id=event.course_id,
+        enquiry_url=f"{settings.public_base_url.rstrip('/')}/enquire?{query}"
+        + (f"&campaign={code}" if code else ""),
+        distance_km=distance_km,
+        staff=staff,
+    )
 
 
 def registration_out(registration: Registration) -> RegistrationOut:
