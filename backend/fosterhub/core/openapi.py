@@ -1,5 +1,6 @@
 """The OpenAPI document, completed: schemas used only in hand-written request bodies, the
-If-Match header every PATCH needs, and the ETag header single-record reads send."""
+If-Match header every PATCH needs, and the ETag header single-record reads and PATCH answers
+send."""
 
 from typing import Any
 
@@ -63,9 +64,10 @@ def _complete(document: dict[str, Any]) -> None:
                 parameters = operation.setdefault("parameters", [])
                 if not any(p.get("name") == "If-Match" for p in parameters):
                     parameters.append(IF_MATCH)
-            # A record that can be PATCHed (If-Match) is read with its ETag.
+            # A record that can be PATCHed (If-Match) is read with its ETag, and a PATCH
+            # answers with the new one.
             if (
-                method == "get"
+                method in ("get", "patch")
                 and "patch" in operations
                 and "200" in operation.get("responses", {})
             ):

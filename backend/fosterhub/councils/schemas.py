@@ -22,7 +22,7 @@ FOSTERING_TYPES: tuple[str, ...] = FosteringType.__args__  # type: ignore[attr-d
 TargetUnit = Literal["working_days", "calendar_days", "months"]
 
 
-class StageTarget(BaseModel):
+class StageTarget(InputModel):
     """How long the council allows to reach a stage. The clock starts when `from_stage` is
     entered (by default the stage just before)."""
 
@@ -31,14 +31,14 @@ class StageTarget(BaseModel):
     from_stage: str | None = Field(default=None, description="Where the clock starts")
 
 
-class OfficeHours(BaseModel):
+class OfficeHours(InputModel):
     weekdays: list[int] = Field(default=[0, 1, 2, 3, 4], description="0 = Monday")
     opens: str = Field(default="09:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     closes: str = Field(default="17:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
     out_of_hours_phone: str | None = Field(default=None, max_length=32)
 
 
-class Retention(BaseModel):
+class Retention(InputModel):
     closed_enquiry_years: int = Field(
         default=3,
         ge=1,

@@ -101,6 +101,13 @@ async def test_settings_bad_input_changes_nothing(client: httpx.AsyncClient, wor
         ({"stage_targets": {"made_up": {"amount": 1, "unit": "months"}}}, "stage_targets"),
         ({"office_hours": {"opens": "25:00"}}, "office_hours.opens"),
         ({"colour": "red"}, "colour"),
+        # Unknown names inside the nested settings are refused too, not quietly dropped.
+        ({"office_hours": {"opens_at": "09:00"}}, "office_hours.opens_at"),
+        ({"retention": {"closed_years": 2}}, "retention.closed_years"),
+        (
+            {"stage_targets": {"panel": {"amount": 8, "unit": "months", "from": "application"}}},
+            "stage_targets.panel.from",
+        ),
     ]:
         assert_problem(
             await client.patch("/api/v1/council-settings", json=body, headers=headers),
