@@ -86,6 +86,7 @@ RECORD_FACTORIES: dict[str, Callable[[World], Awaitable[str]]] = {
 # Bodies that are valid for a route, so that the answer depends on the record, not the body.
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/api/v1/users/{user_id}"): {"display_name": "Changed"},
+    ("PATCH", "/api/v1/campaigns/{campaign_id}"): {"name": "Changed"},
     ("PATCH", "/api/v1/enquiries/{enquiry_id}"): {"first_name": "Changed"},
     ("POST", "/api/v1/enquiries/{enquiry_id}/transitions"): {"to": "initial_contact"},
     ("POST", "/api/v1/enquiries/{enquiry_id}/contact-attempts"): {

@@ -17,6 +17,12 @@ class Enquiry(IdMixin, TenantScoped, TimestampMixin, VersionedMixin, Base):
     stage: Mapped[str] = mapped_column(String(20))
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     stage_entered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # The furthest pipeline stage it has entered: stages cannot be skipped, so it has entered
+    # every one before it too (the funnel counts on it). A database trigger on each move keeps
+    # it (migration of 2026-12-04 21:40), whichever way the move is written.
+    furthest_stage: Mapped[str] = mapped_column(
+        String(20), default="enquiry", server_default="enquiry"
+    )
     # When the next step is due by the council's targets; None when no target applies.
     due_at: Mapped[datetime | None] = mapped_column()
     closed_at: Mapped[datetime | None] = mapped_column()

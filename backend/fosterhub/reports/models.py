@@ -36,12 +36,13 @@ Index(
     StageTransition.occurred_at,
     postgresql_include=["enquiry_id", "from_stage", "from_entered_at", "to_stage"],
 )
-# The enquiries received in a period, with what the cohort and its channel split read.
+# The enquiries received in a period, with what the cohort (now and furthest stages) and its
+# channel split read.
 Index(
     "ix_enquiry_council_received_cover",
     Enquiry.council_id,
     Enquiry.received_at,
-    postgresql_include=["id", "stage", "channel", "duplicate_of_id"],
+    postgresql_include=["id", "stage", "furthest_stage", "channel", "duplicate_of_id"],
 )
 # When an enquiry entered a stage, for the time-in-stage clocks (with the council, which the
 # tenant filter reads).

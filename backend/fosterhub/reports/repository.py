@@ -234,11 +234,15 @@ async def cohort_reached(
 
 
 async def activity(
-    session: AsyncSession, scope: Scope, window: Window, split: Split | None
+    session: AsyncSession,
+    scope: Scope,
+    window: Window,
+    split: Split | None,
+    extra: dict[str, Any] | None = None,
 ) -> list[Any]:
-    """Rows (key?, label?, stage, count): moves into each stage within the window."""
+    """Rows (key?, label?, extra..., stage, count): moves into each stage within the window."""
     e, t = Enquiry, StageTransition
-    if split is None or split.key is e.council_id:
+    if (split is None or split.key is e.council_id) and not extra:
         # Nothing is needed from the enquiry but whether it is a repeat, and repeats are few:
         # leave them out by id instead of joining every enquiry.
         repeats = select(e.id).where(_in_scope(e.council_id, scope), e.duplicate_of_id.is_not(None))
@@ -253,8 +257,10 @@ async def activity(
             .group_by(*([t.council_id] if split else []), t.to_stage)
         )
         return await _rows(session, stmt, scope)
+    assert split is not None
+    columns, group = _keys(split, extra)
     stmt = (
-        select(*split.columns(), t.to_stage.label("stage"), func.count().label("count"))
+        select(*columns, t.to_stage.label("stage"), func.count().label("count"))
         .select_from(t)
         # The council and "received before the period ended" are implied; saying so lets the
         # enquiries come from one range of their (council_id, received_at) index.
@@ -271,8 +277,21 @@ async def activity(
         stmt = stmt.outerjoin(Campaign, Campaign.id == e.campaign_id)
     stmt = stmt.where(
         _in_scope(t.council_id, scope), *_within(t.occurred_at, window), e.duplicate_of_id.is_(None)
-    ).group_by(*split.group(), t.to_stage)
+    ).group_by(*group, t.to_stage)
     return await _rows(session, stmt, scope)
+
+
+async def split_by_council(
+    session: AsyncSession, scope: Scope, window: Window, split: Split
+) -> tuple[list[Any], list[Any], list[Any]]:
+    """A region's split funnel: the cohort now, the stages it reached, and the period's moves,
+    each by group key and council."""
+    extra = {"council_id": Enquiry.council_id}
+    return (
+        await cohort_now(session, scope, window, split, extra),
+        await cohort_reached(session, scope, window, split, extra),
+        await activity(session, scope, window, split, extra),
+    )
 
 
 async def sources(
@@ -285,6 +304,57 @@ async def sources(
     now = await cohort_now(session, scope, window, None, extra)
     reached = await cohort_reached(session, scope, window, None, extra)
     return now, reached
+
+
+def _campaign_results(scope: Scope) -> Any:
+    e, t, c = Enquiry, StageTransition, Campaign
+    approved = (
+        select(t.enquiry_id)
+        .where(_in_scope(t.council_id, scope), t.to_stage == "approved")
+        .distinct()
+        .subquery("approved")
+    )
+    return (
+        select(
+            c.id.label("campaign_id"),
+            c.channel.label("channel"),
+            c.cost_pence.label("cost_pence"),
+            func.count(e.id).label("enquiries"),
+            func.count(approved.c.enquiry_id).label("approvals"),
+        )
+        .select_from(c)
+        .outerjoin(
+            e,
+            and_(e.campaign_id == c.id, e.council_id == c.council_id, e.duplicate_of_id.is_(None)),
+        )
+        .outerjoin(approved, approved.c.enquiry_id == e.id)
+        .where(_in_scope(c.council_id, scope))
+        .group_by(c.id, c.channel, c.cost_pence)
+    )
+
+
+async def campaign_results(session: AsyncSession, scope: Scope) -> list[Any]:
+    """Rows (campaign_id, channel, cost_pence, enquiries, approvals): every enquiry each
+    campaign code ever brought (repeats left out) and how many of them were approved, whatever
+    the period: a campaign's cost is for the whole campaign."""
+    return await _rows(session, _campaign_results(scope), scope)
+
+
+async def channel_costs(session: AsyncSession, scope: Scope) -> list[Any]:
+    """Rows (channel, cost_pence, enquiries, approvals): per channel, the known costs of its
+    campaigns and everything those costed campaigns ever brought."""
+    results = _campaign_results(scope).subquery("results")
+    stmt = (
+        select(
+            results.c.channel,
+            func.sum(results.c.cost_pence).label("cost_pence"),
+            func.sum(results.c.enquiries).label("enquiries"),
+            func.sum(results.c.approvals).label("approvals"),
+        )
+        .where(results.c.cost_pence.is_not(None))
+        .group_by(results.c.channel)
+    )
+    return await _rows(session, stmt, scope)
 
 
 async def campaigns(session: AsyncSession, scope: Scope) -> list[Campaign]:
@@ -427,7 +497,9 @@ async def time_in_stage(
     x = aliased(StageTransition, name="x")  # the move on
     y = aliased(StageTransition, name="y")  # the entries it started from
 
-    single = len({t.council_id for t in targets}) <= 1
+    # One council's report needs no council in its conditions. A region's always does, even
+    # when only one of its councils has targets: the others' moves are not judged by them.
+    single = not scope.regional and len(scope.council_ids) == 1
 
     def for_step(council_id: str, stage: str) -> ColumnElement[bool]:
         if single:

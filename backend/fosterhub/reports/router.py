@@ -21,7 +21,7 @@ from fosterhub.reports import service, tables
 from fosterhub.reports.dependencies import (
     From,
     OfstedYear,
-    RegionalViewer,
+    RegionalReader,
     ReportCouncil,
     To,
     ViewersRegion,
@@ -33,6 +33,7 @@ from fosterhub.reports.schemas import (
     RegionalOfsted,
     RegionalRetention,
     RegionalSources,
+    RegionalSplitBy,
     RegionalTimeInStage,
     RegionalWithdrawals,
     RetentionReport,
@@ -56,7 +57,11 @@ COUNCIL_ERRORS = {**_CSV_ANSWER, **problem_responses(401, 403, 422)}
 REGION_ERRORS = {**_CSV_ANSWER, **problem_responses(401, 403, 404, 422)}
 SUPPRESSION = (
     " Aggregates only, by council and for the region: any count from 1 to 4 reads "
-    '`"fewer than 5"`, and any share, rate, median or average made from such a count is null.'
+    '`"fewer than 5"`; a figure from which such a count could be worked out by subtraction '
+    '(a total, or a part beside it) reads `"withheld"`; any share or rate made from a hidden '
+    "count, and any median or average of 1 to 4 things, is null. For the region's "
+    "`regional_viewer` people, and partner clients with `reports:read` whose council is in the "
+    "region (404 for another region)."
 )
 
 
@@ -104,7 +109,7 @@ class Choice:
     span: service.ReportPeriod
     file_parts: tuple[object, ...]
     year: int = 0
-    by: SplitBy | None = None
+    by: SplitBy | RegionalSplitBy | None = None
 
 
 def last_12_months(from_: From = None, to: To = None) -> Choice:
@@ -120,6 +125,13 @@ def all_time(from_: From = None, to: To = None) -> Choice:
 
 
 def last_12_months_split(from_: From = None, to: To = None, by: SplitBy | None = None) -> Choice:
+    span = service.period(from_, to, default_year=True)
+    return Choice(span, (span.first, span.last, by), by=by)
+
+
+def last_12_months_regional_split(
+    from_: From = None, to: To = None, by: RegionalSplitBy | None = None
+) -> Choice:
     span = service.period(from_, to, default_year=True)
     return Choice(span, (span.first, span.last, by), by=by)
 
@@ -172,7 +184,7 @@ def _report(
         request: Request,
         session: DbSession,
         viewers_region: ViewersRegion,
-        _caller: RegionalViewer,
+        _caller: RegionalReader,
         choice: RegionChoice,
     ) -> Any:
         report = await region_build(session, viewers_region, choice)
@@ -210,11 +222,12 @@ _report(
         summary="The recruitment funnel: how far each enquiry got, and what moved in the period",
         description=(
             "`cohort`: enquiries received in the period (repeats left out) by the furthest "
-            "pipeline stage each reached, with the conversion between consecutive stages, and "
-            "where they are now. `activity`: moves into each stage that happened in the period, "
-            "whenever the enquiry arrived. `by` adds the same figures per channel, campaign "
-            "code, event (with its title and day where the council may name it), ambassador "
-            "code, or referred/not referred. The period defaults to the 12 months to today."
+            "pipeline stage each reached, with the conversion from each stage to the next and "
+            "between every pair of stages (`conversions`), and where they are now. `activity`: "
+            "moves into each stage that happened in the period, whenever the enquiry arrived. "
+            "`by` adds the same figures per channel, campaign code, event (with its title and "
+            "day where the council may name it), ambassador code, or referred/not referred. The "
+            "period defaults to the 12 months to today."
         ),
         model=FunnelReport,
         table=tables.funnel,
@@ -223,12 +236,15 @@ _report(
     council_choice=last_12_months_split,
     region=Side(
         summary="The region's funnel, by council and in total",
-        description="As `/reports/funnel` without splits.",
+        description=(
+            "As `/reports/funnel`; `by` splits it by channel or by referred/not referred only "
+            "(campaign codes and events are councils' own), each group by council and in total."
+        ),
         model=RegionalFunnel,
         table=tables.regional_funnel,
     ),
-    region_build=lambda s, r, x: service.regional_funnel(s, r, x.span),
-    region_choice=last_12_months,
+    region_build=lambda s, r, x: service.regional_funnel(s, r, x.span, x.by),
+    region_choice=last_12_months_regional_split,
 )
 
 _report(
@@ -266,9 +282,10 @@ _report(
         description=(
             "Enquiries received in the period (all time by default), per channel and per "
             "campaign code: how many, the share that reached an initial visit and an "
-            "application, approvals, the no-response rate, and for codes with a known cost the "
-            "cost per enquiry and per approval (the code's whole cost over the enquiries "
-            "counted)."
+            "application, approvals, the no-response rate, and where costs are known the cost "
+            "per enquiry and per approval: a campaign code's whole cost over every enquiry "
+            "(approval) it ever brought, and for a channel the costs of its campaigns over "
+            "everything those campaigns brought, whatever the period."
         ),
         model=SourcesReport,
         table=tables.sources,
@@ -277,7 +294,10 @@ _report(
     council_choice=all_time,
     region=Side(
         summary="The region's enquiries per channel, by council and in total",
-        description="As `/reports/sources` per channel (campaign codes are councils' own).",
+        description=(
+            "As `/reports/sources` per channel, without costs (campaign codes and their costs "
+            "are councils' own)."
+        ),
         model=RegionalSources,
         table=tables.regional_sources,
     ),

@@ -1,10 +1,11 @@
 """Shapes of the reports: a council's own figures, and the region's suppressed roll-ups.
 
 A council's report counts in `int`; a region's roll-up in `SmallCount`, where 1 to 4 reads
-"fewer than 5" and any rate made from such a count is null. Each shape that exists in both
-kinds is written once over its count type (a private generic base) and named by two concrete
-classes, `X` and `RegionalX`, so the OpenAPI document and the typed client read plainly.
-Fields holding other report shapes are declared on the concrete classes.
+"fewer than 5", a figure that would give such a count away by subtraction reads "withheld"
+(reports/disclosure.py), and any rate made from a hidden count is null. Each shape that exists
+in both kinds is written once over its count type (a private generic base) and named by two
+concrete classes, `X` and `RegionalX`, so the OpenAPI document and the typed client read
+plainly. Fields holding other report shapes are declared on the concrete classes.
 """
 
 from datetime import date, datetime
@@ -13,15 +14,19 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 FEWER_THAN_5: Literal["fewer than 5"] = "fewer than 5"
-SmallCount = int | Literal["fewer than 5"]
+WITHHELD: Literal["withheld"] = "withheld"
+SmallCount = int | Literal["fewer than 5", "withheld"]
 N = TypeVar("N")
 
 SplitBy = Literal["channel", "campaign", "event", "ambassador", "referral"]
+# A region's funnel splits only by what names nobody (codes and events are councils' own).
+RegionalSplitBy = Literal["channel", "referral"]
 DurationUnit = Literal["working_days", "calendar_days"]
 
 
 class Period(BaseModel):
-    """The dates a report covers, both included (UTC days). Null: not limited on that side."""
+    """The dates a report covers, both included (London's days: each from midnight in
+    Europe/London). Null: not limited on that side."""
 
     model_config = ConfigDict(validate_by_name=True, validate_by_alias=True)
 
@@ -38,6 +43,15 @@ class _StageReached(BaseModel, Generic[N]):
     conversion_from_previous: float | None = Field(
         description="reached / reached at the stage before (0-1); null for the first stage, "
         "when the stage before has none, or when either count is suppressed"
+    )
+
+
+class Conversion(BaseModel):
+    from_stage: str
+    to_stage: str = Field(description="A stage after `from_stage` along the pipeline")
+    rate: float | None = Field(
+        description="Reached `to_stage` / reached `from_stage` (0-1); null when none reached "
+        "`from_stage`, or when either count is hidden"
     )
 
 
@@ -67,6 +81,10 @@ class _Cohort(BaseModel, Generic[N]):
 
     enquiries: N
     stages: list[Any]
+    conversions: list[Conversion] = Field(
+        description="The conversion between every ordered pair of pipeline stages (from an "
+        "earlier stage to a later one), in pipeline order"
+    )
     open: N = Field(description="Still in a pipeline stage before approval")
     closed: list[Any] = Field(description="Where they are now, among the closed")
 
@@ -116,7 +134,8 @@ class FunnelSplit(BaseModel):
         description="A campaign's or ambassador's name, or an event's title, where there is one"
     )
     starts_on: date | None = Field(
-        default=None, description="For `by=event`: the day the event starts (UTC); else null"
+        default=None,
+        description="For `by=event`: the day the event starts (Europe/London); else null",
     )
     cohort: Cohort
     activity: Activity
@@ -139,12 +158,20 @@ class CouncilFunnel(BaseModel):
     activity: RegionalActivity
 
 
+class RegionalFunnelSplit(BaseModel):
+    key: str = Field(description="The channel, `referred` or `not_referred`")
+    councils: list[CouncilFunnel]
+    total: CouncilFunnel = Field(description="The region as a whole, in this group")
+
+
 class RegionalFunnel(BaseModel):
     region: str
     period: Period
+    by: RegionalSplitBy | None
     stages: list[str]
     councils: list[CouncilFunnel]
     total: CouncilFunnel = Field(description="The region as a whole")
+    splits: list[RegionalFunnelSplit] = Field(description="One per group when `by` is given")
 
 
 # Time in stage
@@ -236,6 +263,22 @@ class _SourceFigures(BaseModel, Generic[N]):
 
 class ChannelSource(_SourceFigures[int]):
     channel: str
+    cost_pence: int | None = Field(
+        description="The known costs of the council's campaigns on this channel (each "
+        "campaign's whole cost); null when none of them has a cost"
+    )
+    costed_enquiries: int = Field(
+        description="Every enquiry those costed campaigns ever brought (repeats left out), "
+        "whatever the period"
+    )
+    costed_approvals: int = Field(description="How many of those enquiries were approved")
+    cost_per_enquiry_pence: int | None = Field(
+        description="cost_pence / costed_enquiries, in whole pence; null when either is unknown "
+        "or 0"
+    )
+    cost_per_approval_pence: int | None = Field(
+        description="cost_pence / costed_approvals, in whole pence"
+    )
 
 
 class RegionalChannelSource(_SourceFigures[SmallCount]):
@@ -248,9 +291,18 @@ class CampaignSource(_SourceFigures[int]):
     name: str
     kind: str
     channel: str
-    cost_pence: int | None
-    cost_per_enquiry_pence: int | None
-    cost_per_approval_pence: int | None
+    cost_pence: int | None = Field(description="The campaign's whole cost, where known")
+    lifetime_enquiries: int = Field(
+        description="Every enquiry the code ever brought (repeats left out), whatever the period"
+    )
+    lifetime_approvals: int = Field(description="How many of those enquiries were approved")
+    cost_per_enquiry_pence: int | None = Field(
+        description="cost_pence / lifetime_enquiries, in whole pence; null when the cost is "
+        "unknown or there are none"
+    )
+    cost_per_approval_pence: int | None = Field(
+        description="cost_pence / lifetime_approvals, in whole pence"
+    )
 
 
 class SourcesReport(BaseModel):

@@ -29,16 +29,11 @@ from fosterhub.enquiries.vocabulary import (
 )
 from fosterhub.events import repository as events_repository
 from fosterhub.reports import repository
+from fosterhub.reports.disclosure import PLAIN, Disclosure, Figures
 from fosterhub.reports.repository import PREVIOUS, RANK, Scope, StepTarget, Window
 from fosterhub.reports.schemas import (
-    FEWER_THAN_5,
     CampaignSource,
-    CouncilFunnel,
-    CouncilOfsted,
-    CouncilRetention,
-    CouncilSources,
-    CouncilTimeInStage,
-    CouncilWithdrawals,
+    ChannelSource,
     FunnelReport,
     FunnelSplit,
     OfstedReturn,
@@ -66,36 +61,8 @@ WITHDRAWAL_CODES = REASONS["withdrawn"]
 DAYS_A_YEAR = 365.25
 
 
-# Figures: plain for a council, suppressed for a region
-
-
-@dataclass(frozen=True)
-class Figures:
-    """How counts and the rates made from them are shown. A region's small counts (1 to 4)
-    read "fewer than 5", and a rate or average made from one is withheld."""
-
-    suppress: bool
-
-    def small(self, n: int) -> bool:
-        return self.suppress and 0 < n < 5
-
-    def count(self, n: int) -> Any:
-        return FEWER_THAN_5 if self.small(n) else n
-
-    def rate(self, part: int, whole: int) -> float | None:
-        if whole == 0 or self.small(part) or self.small(whole):
-            return None
-        return round(part / whole, 4)
-
-    def over(self, value: float | None, n: int, digits: int = 2) -> float | None:
-        """A median, percentile or average over `n` things."""
-        if value is None or n == 0 or self.small(n):
-            return None
-        return round(float(value), digits)
-
-
-PLAIN = Figures(suppress=False)
-REGIONAL = Figures(suppress=True)
+# The builders below take `fig`: `PLAIN` for a council's own figures, or a region's report's
+# `Disclosure` (reports/disclosure.py), which suppresses small counts and what would reveal them.
 
 
 # Periods
@@ -200,19 +167,32 @@ def _cohort(now: Iterable[Any], entered: Iterable[Any], fig: Figures) -> dict[st
     counts = dict.fromkeys(PIPELINE[1:], 0)
     for row in entered:
         counts[row.stage] += row.count
-    reached = [total, *counts.values()]
+    # The cohort's size is also the first stage's figure: one count, shown twice.
+    enquiries = fig.count(total)
+    reached = [enquiries, *(fig.count(n) for n in counts.values())]
+    open_now = fig.count(still_open)
+    closed_now = {o: fig.count(n) for o, n in closed.items()}
+    # Every enquiry of the cohort is still open, closed, or approved (which nothing leaves).
+    fig.adds_up(enquiries, [open_now, *closed_now.values(), reached[-1]])
     return dict(
-        enquiries=fig.count(total),
+        enquiries=enquiries,
         stages=[
             dict(
                 stage=stage,
-                reached=fig.count(reached[i]),
+                reached=reached[i],
                 conversion_from_previous=None if i == 0 else fig.rate(reached[i], reached[i - 1]),
             )
             for i, stage in enumerate(PIPELINE)
         ],
-        open=fig.count(still_open),
-        closed=[dict(outcome=o, count=fig.count(n)) for o, n in closed.items()],
+        # Between every pair of stages along the pipeline, the later over the earlier.
+        conversions=[
+            dict(from_stage=start, to_stage=end, rate=fig.rate(reached[j], reached[i]))
+            for i, start in enumerate(PIPELINE)
+            for j, end in enumerate(PIPELINE)
+            if i < j
+        ],
+        open=open_now,
+        closed=[dict(outcome=o, count=n) for o, n in closed_now.items()],
     )
 
 
@@ -222,6 +202,37 @@ def _activity(rows: Iterable[Any], fig: Figures) -> dict[str, Any]:
         if row.stage in entered:
             entered[row.stage] += row.count
     return dict(entered=[dict(stage=s, count=fig.count(n)) for s, n in entered.items()])
+
+
+def _funnel_figures(
+    now: Iterable[Any], entered: Iterable[Any], moves: Iterable[Any], fig: Figures
+) -> dict[str, Any]:
+    cohort, activity = _cohort(now, entered, fig), _activity(moves, fig)
+    # Activity's `enquiry` counts the same enquiries received as the cohort (where it does).
+    fig.adds_up(cohort["enquiries"], [activity["entered"][0]["count"]])
+    return dict(cohort=cohort, activity=activity)
+
+
+@dataclass
+class _Groups:
+    """Aggregate rows of a split funnel, by group key (and, for a region, by council)."""
+
+    now: dict[Any, list[Any]]
+    entered: dict[Any, list[Any]]
+    activity: dict[Any, list[Any]]
+    labels: dict[Any, str | None]
+
+    @classmethod
+    def of(cls, now: list[Any], entered: list[Any], activity: list[Any]) -> "_Groups":
+        groups = cls(defaultdict(list), defaultdict(list), defaultdict(list), {})
+        for part, rows in (("now", now), ("entered", entered), ("activity", activity)):
+            for row in rows:
+                getattr(groups, part)[row.key].append(row)
+                groups.labels.setdefault(row.key, row.label)
+        return groups
+
+    def ordered(self) -> list[Any]:
+        return sorted(self.labels, key=lambda k: (k is None, str(self.labels[k] or k)))
 
 
 async def funnel(
@@ -234,77 +245,106 @@ async def funnel(
     splits: list[FunnelSplit] = []
     split = repository.split_for(by)
     if split is not None:
-        grouped: dict[str, dict[str | None, list[Any]]] = {
-            "now": defaultdict(list),
-            "entered": defaultdict(list),
-            "activity": defaultdict(list),
-        }
-        labels: dict[str | None, str | None] = {}
-        for part, rows in (
-            ("now", await repository.cohort_now(session, scope, window, split)),
-            ("entered", await repository.cohort_reached(session, scope, window, split)),
-            ("activity", await repository.activity(session, scope, window, split)),
-        ):
-            for row in rows:
-                grouped[part][row.key].append(row)
-                labels.setdefault(row.key, row.label)
+        groups = _Groups.of(
+            await repository.cohort_now(session, scope, window, split),
+            await repository.cohort_reached(session, scope, window, split),
+            await repository.activity(session, scope, window, split),
+        )
+        labels = groups.labels
         days: dict[str | None, date] = {}
         if by == "event":
             named = await events_repository.titles(
                 session, council.id, {k for k in labels if k is not None}
             )
             for key, (title, starts_at) in named.items():
-                labels[key], days[key] = title, starts_at.date()
-        keys = sorted(labels, key=lambda k: (k is None, str(labels[k] or k)))
+                # The day it starts on London's calendar, as every other day in the reports.
+                labels[key], days[key] = title, starts_at.astimezone(LONDON).date()
         splits = [
             FunnelSplit(
                 key=key if key is not None else "none",
                 label=labels[key],
                 starts_on=days.get(key),
-                cohort=_cohort(grouped["now"][key], grouped["entered"][key], PLAIN),
-                activity=_activity(grouped["activity"][key], PLAIN),
+                **_funnel_figures(
+                    groups.now[key], groups.entered[key], groups.activity[key], PLAIN
+                ),
             )
-            for key in keys
+            for key in groups.ordered()
         ]
     return FunnelReport(
         council=council.slug,
         period=span.shown,
         by=by,
         stages=list(PIPELINE),
-        cohort=_cohort(now, entered, PLAIN),
-        activity=_activity(activity, PLAIN),
+        **_funnel_figures(now, entered, activity, PLAIN),
         splits=splits,
     )
 
 
+def _council_rows(
+    councils: Sequence[Council], build: Callable[[str], dict[str, Any]]
+) -> list[dict[str, Any]]:
+    return [dict(council=c.slug, name=c.name, **build(c.id)) for c in councils]
+
+
+def _regional_funnel_rows(
+    councils: Sequence[Council],
+    region: Region,
+    now: dict[str, list[Any]],
+    entered: dict[str, list[Any]],
+    moves: dict[str, list[Any]],
+    fig: Figures,
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Each council's funnel and the region's, whose figures are the councils' added up."""
+    rows = _council_rows(
+        councils, lambda cid: _funnel_figures(now[cid], entered[cid], moves[cid], fig)
+    )
+    total = dict(
+        council="total",
+        name=region.name,
+        **_funnel_figures(_all(now), _all(entered), _all(moves), fig),
+    )
+    fig.adds_up_trees(total, rows)
+    return rows, total
+
+
 async def regional_funnel(
-    session: AsyncSession, region: Region, span: ReportPeriod
+    session: AsyncSession, region: Region, span: ReportPeriod, by: str | None = None
 ) -> RegionalFunnel:
     councils = region_councils(region)
     scope, window = _scope(councils, regional=True), span.window
+    fig = Disclosure()
     split = repository.split_for("council")
-    now = _by_council(await repository.cohort_now(session, scope, window, split))
-    entered = _by_council(await repository.cohort_reached(session, scope, window, split))
-    activity = _by_council(await repository.activity(session, scope, window, split))
-    return RegionalFunnel(
-        region=region.slug,
-        period=span.shown,
-        stages=list(PIPELINE),
-        councils=[
-            CouncilFunnel(
-                council=c.slug,
-                name=c.name,
-                cohort=_cohort(now[c.id], entered[c.id], REGIONAL),
-                activity=_activity(activity[c.id], REGIONAL),
+    rows, total = _regional_funnel_rows(
+        councils,
+        region,
+        _by_council(await repository.cohort_now(session, scope, window, split)),
+        _by_council(await repository.cohort_reached(session, scope, window, split)),
+        _by_council(await repository.activity(session, scope, window, split)),
+        fig,
+    )
+    splits: list[dict[str, Any]] = []
+    grouping = repository.split_for(by)
+    if grouping is not None:
+        groups = _Groups.of(*await repository.split_by_council(session, scope, window, grouping))
+        for key in groups.ordered():
+            group_rows, group_total = _regional_funnel_rows(
+                councils,
+                region,
+                _by_council(groups.now[key]),
+                _by_council(groups.entered[key]),
+                _by_council(groups.activity[key]),
+                fig,
             )
-            for c in councils
-        ],
-        total=CouncilFunnel(
-            council="total",
-            name=region.name,
-            cohort=_cohort(_all(now), _all(entered), REGIONAL),
-            activity=_activity(_all(activity), REGIONAL),
-        ),
+            splits.append(
+                dict(key=key if key is not None else "none", councils=group_rows, total=group_total)
+            )
+        # The groups add up to each council's figures and to the region's.
+        for i, row in enumerate(rows):
+            fig.adds_up_trees(row, [s["councils"][i] for s in splits])
+        fig.adds_up_trees(total, [s["total"] for s in splits])
+    shown = fig.resolve(dict(councils=rows, total=total, splits=splits))
+    return RegionalFunnel(
+        region=region.slug, period=span.shown, by=by, stages=list(PIPELINE), **shown
     )
 
 
@@ -339,26 +379,34 @@ def _stage_times(
     for stage in OPEN_STAGES:
         following = NEXT_STAGE[stage]
         row = by_stage.get(stage)
-        moves = int(row.moves) if row else 0
+        moves = fig.count(int(row.moves) if row else 0)
         target = target_for.get(following)
-        over = int(row.over_target or 0) if row and target else 0
-        with_target = int(row.with_target or 0) if row else 0
-        out.append(
-            dict(
-                stage=stage,
-                next_stage=following,
-                moves=fig.count(moves),
-                unit="working_days" if following in working else "calendar_days",
-                median_days=fig.over(row.median if row else None, moves),
-                p90_days=fig.over(row.p90 if row else None, moves),
-                target=Target(amount=target.amount, unit=target.unit, from_stage=target.from_stage)
-                if target
-                else None,
-                over_target=fig.count(over) if target else None,
-                share_over_target=fig.rate(over, with_target) if target else None,
-            )
+        entry = dict(
+            stage=stage,
+            next_stage=following,
+            moves=moves,
+            unit="working_days" if following in working else "calendar_days",
+            median_days=fig.over(row.median if row else None, moves),
+            p90_days=fig.over(row.p90 if row else None, moves),
+            target=Target(amount=target.amount, unit=target.unit, from_stage=target.from_stage)
+            if target
+            else None,
+            over_target=None,
+            share_over_target=None,
         )
+        if target:
+            _judge(entry, row, fig)
+        out.append(entry)
     return out
+
+
+def _judge(entry: dict[str, Any], row: Any, fig: Figures) -> None:
+    """The over-target count and share of a stage's moves."""
+    over = fig.count(int(row.over_target or 0) if row else 0)
+    # The moves judged by a target (not shown: a divisor only).
+    judged = fig.count(int(row.with_target or 0) if row else 0, shown=False)
+    entry["over_target"] = over
+    entry["share_over_target"] = fig.rate(over, judged, guards=(entry["moves"],))
 
 
 def _working(targets: Sequence[StepTarget]) -> set[str]:
@@ -369,10 +417,10 @@ def _overdue(rows: Iterable[Any], fig: Figures) -> dict[str, Any]:
     counts = dict.fromkeys(OPEN_STAGES, 0)
     for row in rows:
         counts[row.stage] += row.count
-    return dict(
-        count=fig.count(sum(counts.values())),
-        by_stage=[dict(stage=s, count=fig.count(n)) for s, n in counts.items()],
-    )
+    by_stage = {s: fig.count(n) for s, n in counts.items()}
+    total = fig.count(sum(counts.values()))
+    fig.adds_up(total, by_stage.values())
+    return dict(count=total, by_stage=[dict(stage=s, count=n) for s, n in by_stage.items()])
 
 
 async def time_in_stage(
@@ -415,7 +463,7 @@ async def regional_time_in_stage(
     scope, now = _scope(councils, regional=True), utcnow()
     targets = {c.id: _targets(c) for c in councils}
     every = [t for ts in targets.values() for t in ts]
-    working = {c.id: _working(ts) for c, ts in ((c, targets[c.id]) for c in councils)}
+    working = {c.id: _working(targets[c.id]) for c in councils}
     per_council = await repository.time_in_stage(
         session,
         scope,
@@ -431,41 +479,40 @@ async def regional_time_in_stage(
     )
     overdue = _by_council(await repository.overdue_counts(session, scope, now))
     grouped = _by_council(per_council)
+    fig = Disclosure()
+    rows = _council_rows(
+        councils,
+        lambda cid: dict(
+            stages=_stage_times(grouped[cid], targets[cid], working[cid], fig),
+            overdue=_overdue(overdue[cid], fig),
+        ),
+    )
+    region_row = dict(
+        council="total",
+        name=region.name,
+        stages=_region_stage_times(total, every, region_working, fig),
+        overdue=_overdue(_all(overdue), fig),
+    )
+    fig.adds_up_trees(region_row, rows)
     return RegionalTimeInStage(
         region=region.slug,
         period=span.shown,
         as_of=now,
-        councils=[
-            CouncilTimeInStage(
-                council=c.slug,
-                name=c.name,
-                stages=_stage_times(grouped[c.id], targets[c.id], working[c.id], REGIONAL),
-                overdue=_overdue(overdue[c.id], REGIONAL),
-            )
-            for c in councils
-        ],
-        total=CouncilTimeInStage(
-            council="total",
-            name=region.name,
-            stages=_region_stage_times(total, every, region_working),
-            overdue=_overdue(_all(overdue), REGIONAL),
-        ),
+        **fig.resolve(dict(councils=rows, total=region_row)),
     )
 
 
 def _region_stage_times(
-    rows: Iterable[Any], targets: Sequence[StepTarget], working: set[str]
+    rows: Iterable[Any], targets: Sequence[StepTarget], working: set[str], fig: Figures
 ) -> list[dict[str, Any]]:
     # Each council's moves are judged by its own target, so the region shows no single target.
-    timed = _stage_times(rows, [], working, REGIONAL)
+    rows = list(rows)
+    timed = _stage_times(rows, [], working, fig)
     by_stage = {row.stage: row for row in rows}
     targeted = {t.stage for t in targets}
     for entry in timed:
-        row = by_stage.get(entry["stage"])
-        if entry["next_stage"] in targeted and row is not None:
-            over, whole = int(row.over_target or 0), int(row.with_target or 0)
-            entry["over_target"] = REGIONAL.count(over)
-            entry["share_over_target"] = REGIONAL.rate(over, whole)
+        if entry["next_stage"] in targeted:
+            _judge(entry, by_stage.get(entry["stage"]), fig)
     return timed
 
 
@@ -474,16 +521,20 @@ def _region_stage_times(
 
 def _source_figures(row: "_Sum | None", fig: Figures) -> dict[str, Any]:
     row = row or _Sum()
-    n, visit, application = row.enquiries, row.initial_visit, row.application
-    approved, silent = row.approved, row.no_response
+    n, visit, application = (
+        fig.count(row.enquiries),
+        fig.count(row.initial_visit),
+        fig.count(row.application),
+    )
+    silent = fig.count(row.no_response)
     return {
-        "enquiries": fig.count(n),
-        "reached_initial_visit": fig.count(visit),
+        "enquiries": n,
+        "reached_initial_visit": visit,
         "share_initial_visit": fig.rate(visit, n),
-        "reached_application": fig.count(application),
+        "reached_application": application,
         "share_application": fig.rate(application, n),
-        "approvals": fig.count(approved),
-        "no_response": fig.count(silent),
+        "approvals": fig.count(row.approved),
+        "no_response": silent,
         "no_response_rate": fig.rate(silent, n),
     }
 
@@ -513,11 +564,12 @@ def _source_sums(
     return sums
 
 
+def _channel_keys(sums: dict[Any, Any]) -> list[str]:
+    return [*CHANNELS, *sorted(set(sums) - set(CHANNELS))]
+
+
 def _channels(sums: dict[Any, _Sum], fig: Figures) -> list[dict[str, Any]]:
-    return [
-        dict(channel=ch, **_source_figures(sums.get(ch), fig))
-        for ch in [*CHANNELS, *sorted(set(sums) - set(CHANNELS))]
-    ]
+    return [dict(channel=ch, **_source_figures(sums.get(ch), fig)) for ch in _channel_keys(sums)]
 
 
 def _per(cost: int | None, n: int) -> int | None:
@@ -532,9 +584,15 @@ async def sources(session: AsyncSession, council: Council, span: ReportPeriod) -
     by_campaign = _source_sums(
         *await repository.sources(session, scope, window, "campaign"), lambda r: r.key
     )
+    # Costs are whole campaigns', so they are divided by everything the campaigns ever brought.
+    results = {r.campaign_id: r for r in await repository.campaign_results(session, scope)}
+    costs = {r.channel: r for r in await repository.channel_costs(session, scope)}
     campaigns = []
     for c in await repository.campaigns(session, scope):
         sums = by_campaign.get(c.id) or _Sum()
+        ever = results.get(c.id)
+        lifetime_enquiries = int(ever.enquiries) if ever else 0
+        lifetime_approvals = int(ever.approvals) if ever else 0
         campaigns.append(
             CampaignSource(
                 campaign_id=c.id,
@@ -543,16 +601,45 @@ async def sources(session: AsyncSession, council: Council, span: ReportPeriod) -
                 kind=c.kind,
                 channel=c.channel,
                 cost_pence=c.cost_pence,
-                cost_per_enquiry_pence=_per(c.cost_pence, sums.enquiries),
-                cost_per_approval_pence=_per(c.cost_pence, sums.approved),
+                lifetime_enquiries=lifetime_enquiries,
+                lifetime_approvals=lifetime_approvals,
+                cost_per_enquiry_pence=_per(c.cost_pence, lifetime_enquiries),
+                cost_per_approval_pence=_per(c.cost_pence, lifetime_approvals),
                 **_source_figures(sums, PLAIN),
             )
         )
     return SourcesReport(
         council=council.slug,
         period=span.shown,
-        channels=_channels(channels, PLAIN),
+        channels=[
+            ChannelSource(
+                channel=ch,
+                **_source_figures(channels.get(ch), PLAIN),
+                **_channel_cost(costs.get(ch)),
+            )
+            for ch in _channel_keys({**channels, **costs})
+        ],
         campaigns=campaigns,
+    )
+
+
+def _channel_cost(row: Any | None) -> dict[str, Any]:
+    """The known costs of a channel's campaigns, over what those campaigns ever brought."""
+    if row is None:
+        return dict(
+            cost_pence=None,
+            costed_enquiries=0,
+            costed_approvals=0,
+            cost_per_enquiry_pence=None,
+            cost_per_approval_pence=None,
+        )
+    cost, enquiries, approvals = int(row.cost_pence), int(row.enquiries), int(row.approvals)
+    return dict(
+        cost_pence=cost,
+        costed_enquiries=enquiries,
+        costed_approvals=approvals,
+        cost_per_enquiry_pence=_per(cost, enquiries),
+        cost_per_approval_pence=_per(cost, approvals),
     )
 
 
@@ -564,22 +651,19 @@ async def regional_sources(
     now, entered = await repository.sources(session, scope, span.window, "channel")
     per_council = _source_sums(now, entered, lambda r: (r.council_id, r.key))
     total = _source_sums(now, entered, lambda r: r.key)
+    fig = Disclosure()
+    rows = _council_rows(
+        councils,
+        lambda cid: dict(
+            channels=_channels({k: v for (c, k), v in per_council.items() if c == cid}, fig)
+        ),
+    )
+    region_row = dict(council="total", name=region.name, channels=_channels(total, fig))
+    fig.adds_up_trees(region_row, rows)
     return RegionalSources(
         region=region.slug,
         period=span.shown,
-        councils=[
-            CouncilSources(
-                council=c.slug,
-                name=c.name,
-                channels=_channels(
-                    {k: v for (cid, k), v in per_council.items() if cid == c.id}, REGIONAL
-                ),
-            )
-            for c in councils
-        ],
-        total=CouncilSources(
-            council="total", name=region.name, channels=_channels(total, REGIONAL)
-        ),
+        **fig.resolve(dict(councils=rows, total=region_row)),
     )
 
 
@@ -596,20 +680,28 @@ def _withdrawal_figures(rows: Iterable[Any], fig: Figures) -> dict[str, Any]:
         stage = row.from_stage or "enquiry"
         by_stage[stage] = by_stage.get(stage, 0) + row.count
         pairs[(code, stage)] += row.count
+    total = fig.count(sum(by_code.values()))
+    codes = {c: fig.count(n) for c, n in by_code.items()}
+    stages = {s: fig.count(n) for s, n in by_stage.items()}
+    ordered = sorted(
+        ((p, n) for p, n in pairs.items() if n),
+        key=lambda p: (_code_order(p[0][0]), RANK.get(p[0][1], 99)),
+    )
+    cells = {p: fig.count(n) for p, n in ordered}
+    # The codes and the stages each add up to the total; each pair to its code and its stage.
+    fig.adds_up(total, codes.values())
+    fig.adds_up(total, stages.values())
+    for code, cell in codes.items():
+        fig.adds_up(cell, [n for (c, _), n in cells.items() if c == code])
+    for stage, cell in stages.items():
+        fig.adds_up(cell, [n for (_, s), n in cells.items() if s == stage])
     return {
-        "total": fig.count(sum(by_code.values())),
+        "total": total,
         "by_code": [
-            dict(code=c, text=WITHDRAWAL_CODES.get(c, c), count=fig.count(n))
-            for c, n in by_code.items()
+            dict(code=c, text=WITHDRAWAL_CODES.get(c, c), count=n) for c, n in codes.items()
         ],
-        "by_stage": [dict(stage=s, count=fig.count(n)) for s, n in by_stage.items()],
-        "by_code_and_stage": [
-            dict(code=c, stage=s, count=fig.count(n))
-            for (c, s), n in sorted(
-                pairs.items(), key=lambda p: (_code_order(p[0][0]), RANK.get(p[0][1], 99))
-            )
-            if n
-        ],
+        "by_stage": [dict(stage=s, count=n) for s, n in stages.items()],
+        "by_code_and_stage": [dict(code=c, stage=s, count=n) for (c, s), n in cells.items()],
     }
 
 
@@ -636,18 +728,14 @@ async def regional_withdrawals(
     grouped = _by_council(
         await repository.closing_moves(session, scope, span.window, ["withdrawn"])
     )
+    fig = Disclosure()
+    rows = _council_rows(councils, lambda cid: _withdrawal_figures(grouped[cid], fig))
+    region_row = dict(council="total", name=region.name, **_withdrawal_figures(_all(grouped), fig))
+    fig.adds_up_trees(region_row, rows)
     return RegionalWithdrawals(
         region=region.slug,
         period=span.shown,
-        councils=[
-            CouncilWithdrawals(
-                council=c.slug, name=c.name, **_withdrawal_figures(grouped[c.id], REGIONAL)
-            )
-            for c in councils
-        ],
-        total=CouncilWithdrawals(
-            council="total", name=region.name, **_withdrawal_figures(_all(grouped), REGIONAL)
-        ),
+        **fig.resolve(dict(councils=rows, total=region_row)),
     )
 
 
@@ -686,24 +774,32 @@ def _reasons(rows: Iterable[Any], fig: Figures) -> list[dict[str, Any]]:
 def _retention_figures(
     sums: dict[str, int], reasons: Iterable[Any], last: date, fig: Figures
 ) -> dict[str, Any]:
-    approved, left = sums["approved"], sums["deregistered"]
+    approved, left = fig.count(sums["approved"]), fig.count(sums["deregistered"])
+    by_reason = _reasons(reasons, fig)
+    fig.adds_up(left, [r["count"] for r in by_reason])
+    households = fig.count(sums["end_households"])
     return {
-        "approved": fig.count(approved),
-        "deregistered": fig.count(left),
-        "deregistered_by_reason": _reasons(reasons, fig),
-        "net_change": None if fig.small(approved) or fig.small(left) else approved - left,
+        "approved": approved,
+        "deregistered": left,
+        "deregistered_by_reason": by_reason,
+        # Shown only where both counts are: with one of them it would give the other away.
+        "net_change": fig.difference(approved, left),
         "average_years_fostering_of_leavers": fig.over(
-            sums["leavers_days"] / DAYS_A_YEAR / left if left else None, left, 1
+            sums["leavers_days"] / DAYS_A_YEAR / sums["deregistered"]
+            if sums["deregistered"]
+            else None,
+            left,
+            1,
         ),
         "at_end": dict(
             on=last,
-            households=fig.count(sums["end_households"]),
+            households=households,
             places=fig.count(sums["end_places"]),
             average_years_fostering=fig.over(
                 sums["end_days"] / DAYS_A_YEAR / sums["end_households"]
                 if sums["end_households"]
                 else None,
-                sums["end_households"],
+                households,
                 1,
             ),
         ),
@@ -739,22 +835,21 @@ async def regional_retention(
     first, last = _dates(span)
     rows = _by_council(await repository.households(session, scope, first, last))
     reasons = _by_council(await repository.deregistrations(session, scope, first, last))
+    fig = Disclosure()
+    council_rows = _council_rows(
+        councils,
+        lambda cid: _retention_figures(_household_sums(rows[cid]), reasons[cid], last, fig),
+    )
+    region_row = dict(
+        council="total",
+        name=region.name,
+        **_retention_figures(_household_sums(_all(rows)), _all(reasons), last, fig),
+    )
+    fig.adds_up_trees(region_row, council_rows)
     return RegionalRetention(
         region=region.slug,
         period=span.shown,
-        councils=[
-            CouncilRetention(
-                council=c.slug,
-                name=c.name,
-                **_retention_figures(_household_sums(rows[c.id]), reasons[c.id], last, REGIONAL),
-            )
-            for c in councils
-        ],
-        total=CouncilRetention(
-            council="total",
-            name=region.name,
-            **_retention_figures(_household_sums(_all(rows)), _all(reasons), last, REGIONAL),
-        ),
+        **fig.resolve(dict(councils=council_rows, total=region_row)),
     )
 
 
@@ -800,20 +895,26 @@ def _ofsted_figures(
         code = row.reason or "AW0"
         codes[code] = codes.get(code, 0) + row.count
     sums = _household_sums(households)
+    withdrawal_reasons = {c: fig.count(n) for c, n in codes.items()}
+    applications_withdrawn = fig.count(sum(codes.values()))
+    fig.adds_up(applications_withdrawn, withdrawal_reasons.values())
+    by_reason = _reasons(reasons, fig)
+    deregistrations = fig.count(sums["deregistered"])
+    fig.adds_up(deregistrations, [r["count"] for r in by_reason])
     return {
         "initial_enquiries": fig.count(sum(r.count for r in received)),
         "applications_received": fig.count(sum(r.count for r in applications)),
         "approvals": fig.count(sums["approved"]),
-        "applications_withdrawn": fig.count(sum(codes.values())),
+        "applications_withdrawn": applications_withdrawn,
         "applications_turned_down": fig.count(turned_down),
         "withdrawal_reasons": [
-            dict(code=c, text=WITHDRAWAL_CODES.get(c, c), count=fig.count(n))
-            for c, n in codes.items()
+            dict(code=c, text=WITHDRAWAL_CODES.get(c, c), count=n)
+            for c, n in withdrawal_reasons.items()
         ],
         "households_at_31_march": fig.count(sums["end_households"]),
         "places_at_31_march": fig.count(sums["end_places"]),
-        "deregistrations": fig.count(sums["deregistered"]),
-        "deregistrations_by_reason": _reasons(reasons, fig),
+        "deregistrations": deregistrations,
+        "deregistrations_by_reason": by_reason,
     }
 
 
@@ -851,14 +952,14 @@ async def regional_ofsted_return(
     councils = region_councils(region)
     data = await _ofsted_rows(session, _scope(councils, regional=True), span)
     _, last = _dates(span)
+    fig = Disclosure()
+    rows = _council_rows(councils, lambda cid: _ofsted_for(data, cid, fig))
+    region_row = dict(council="total", name=region.name, **_ofsted_for(data, None, fig))
+    fig.adds_up_trees(region_row, rows)
     return RegionalOfsted(
         region=region.slug,
         year=year,
         period=span.shown,
         is_complete=today() > last,
-        councils=[
-            CouncilOfsted(council=c.slug, name=c.name, **_ofsted_for(data, c.id, REGIONAL))
-            for c in councils
-        ],
-        total=CouncilOfsted(council="total", name=region.name, **_ofsted_for(data, None, REGIONAL)),
+        **fig.resolve(dict(councils=rows, total=region_row)),
     )

@@ -34,7 +34,7 @@ from fosterhub.reports.schemas import (
 
 Table = tuple[list[str], list[list[Any]]]
 
-FUNNEL = ["view", "stage", "count", "conversion_from_previous"]
+FUNNEL = ["view", "stage", "count", "conversion_from_previous", "from_stage", "rate"]
 STAGE_TIME = [
     "section",
     "stage",
@@ -67,12 +67,14 @@ def _funnel_rows(
     cohort: Cohort | RegionalCohort, activity: Activity | RegionalActivity
 ) -> Iterator[list[Any]]:
     for s in cohort.stages:
-        yield ["cohort_reached", s.stage, s.reached, s.conversion_from_previous]
-    yield ["cohort_now", "open", cohort.open, None]
+        yield ["cohort_reached", s.stage, s.reached, s.conversion_from_previous, None, None]
+    for c in cohort.conversions:
+        yield ["conversion", c.to_stage, None, None, c.from_stage, c.rate]
+    yield ["cohort_now", "open", cohort.open, None, None, None]
     for o in cohort.closed:
-        yield ["cohort_now", o.outcome, o.count, None]
+        yield ["cohort_now", o.outcome, o.count, None, None, None]
     for e in activity.entered:
-        yield ["activity", e.stage, e.count, None]
+        yield ["activity", e.stage, e.count, None, None, None]
 
 
 def funnel(report: FunnelReport) -> Table:
@@ -88,10 +90,15 @@ def funnel(report: FunnelReport) -> Table:
 
 
 def regional_funnel(report: RegionalFunnel) -> Table:
+    """One block of rows per council and the region (`group` "all"), then the same for each
+    group of the split (`group` its key)."""
     rows = []
-    for c in [*report.councils, report.total]:
-        rows += [[c.council, *r] for r in _funnel_rows(c.cohort, c.activity)]
-    return ["council", *FUNNEL], rows
+    blocks = [("all", [*report.councils, report.total])]
+    blocks += [(split.key, [*split.councils, split.total]) for split in report.splits]
+    for group, councils in blocks:
+        for c in councils:
+            rows += [[c.council, *r, group] for r in _funnel_rows(c.cohort, c.activity)]
+    return ["council", *FUNNEL, "group"], rows
 
 
 def _stage_rows(stages: list[StageTime] | list[RegionalStageTime]) -> Iterator[list[Any]]:
@@ -139,9 +146,32 @@ def _figures(f: ChannelSource | RegionalChannelSource | CampaignSource) -> list[
     return [getattr(f, name) for name in SOURCE]
 
 
+COSTS = [
+    "cost_pence",
+    "cost_per_enquiry_pence",
+    "cost_per_approval_pence",
+    "cost_enquiries",
+    "cost_approvals",
+]
+
+
 def sources(report: SourcesReport) -> Table:
+    """`cost_enquiries` and `cost_approvals` are what a cost is divided by: for a campaign
+    every enquiry (approval) it ever brought, for a channel those of its costed campaigns."""
     rows = [
-        ["channel", c.channel, None, None, *_figures(c), None, None, None] for c in report.channels
+        [
+            "channel",
+            c.channel,
+            None,
+            None,
+            *_figures(c),
+            c.cost_pence,
+            c.cost_per_enquiry_pence,
+            c.cost_per_approval_pence,
+            c.costed_enquiries,
+            c.costed_approvals,
+        ]
+        for c in report.channels
     ]
     for c in report.campaigns:
         rows.append(
@@ -154,10 +184,11 @@ def sources(report: SourcesReport) -> Table:
                 c.cost_pence,
                 c.cost_per_enquiry_pence,
                 c.cost_per_approval_pence,
+                c.lifetime_enquiries,
+                c.lifetime_approvals,
             ]
         )
-    header = ["section", "key", "name", "kind", *SOURCE]
-    return [*header, "cost_pence", "cost_per_enquiry_pence", "cost_per_approval_pence"], rows
+    return ["section", "key", "name", "kind", *SOURCE, *COSTS], rows
 
 
 def regional_sources(report: RegionalSources) -> Table:

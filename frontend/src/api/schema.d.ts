@@ -1362,7 +1362,7 @@ export interface paths {
         };
         /**
          * The recruitment funnel: how far each enquiry got, and what moved in the period
-         * @description `cohort`: enquiries received in the period (repeats left out) by the furthest pipeline stage each reached, with the conversion between consecutive stages, and where they are now. `activity`: moves into each stage that happened in the period, whenever the enquiry arrived. `by` adds the same figures per channel, campaign code, event (with its title and day where the council may name it), ambassador code, or referred/not referred. The period defaults to the 12 months to today.
+         * @description `cohort`: enquiries received in the period (repeats left out) by the furthest pipeline stage each reached, with the conversion from each stage to the next and between every pair of stages (`conversions`), and where they are now. `activity`: moves into each stage that happened in the period, whenever the enquiry arrived. `by` adds the same figures per channel, campaign code, event (with its title and day where the council may name it), ambassador code, or referred/not referred. The period defaults to the 12 months to today.
          */
         get: operations["reports:funnel"];
         put?: never;
@@ -1382,7 +1382,7 @@ export interface paths {
         };
         /**
          * The region's funnel, by council and in total
-         * @description As `/reports/funnel` without splits. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`, and any share, rate, median or average made from such a count is null.
+         * @description As `/reports/funnel`; `by` splits it by channel or by referred/not referred only (campaign codes and events are councils' own), each group by council and in total. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`; a figure from which such a count could be worked out by subtraction (a total, or a part beside it) reads `"withheld"`; any share or rate made from a hidden count, and any median or average of 1 to 4 things, is null. For the region's `regional_viewer` people, and partner clients with `reports:read` whose council is in the region (404 for another region).
          */
         get: operations["reports:regional_funnel"];
         put?: never;
@@ -1422,7 +1422,7 @@ export interface paths {
         };
         /**
          * The region's time in stage, by council and in total
-         * @description As `/reports/time-in-stage`, with overdue counts and no list. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`, and any share, rate, median or average made from such a count is null.
+         * @description As `/reports/time-in-stage`, with overdue counts and no list. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`; a figure from which such a count could be worked out by subtraction (a total, or a part beside it) reads `"withheld"`; any share or rate made from a hidden count, and any median or average of 1 to 4 things, is null. For the region's `regional_viewer` people, and partner clients with `reports:read` whose council is in the region (404 for another region).
          */
         get: operations["reports:regional_time_in_stage"];
         put?: never;
@@ -1442,7 +1442,7 @@ export interface paths {
         };
         /**
          * Where enquiries come from and how far they get, per channel and campaign code
-         * @description Enquiries received in the period (all time by default), per channel and per campaign code: how many, the share that reached an initial visit and an application, approvals, the no-response rate, and for codes with a known cost the cost per enquiry and per approval (the code's whole cost over the enquiries counted).
+         * @description Enquiries received in the period (all time by default), per channel and per campaign code: how many, the share that reached an initial visit and an application, approvals, the no-response rate, and where costs are known the cost per enquiry and per approval: a campaign code's whole cost over every enquiry (approval) it ever brought, and for a channel the costs of its campaigns over everything those campaigns brought, whatever the period.
          */
         get: operations["reports:sources"];
         put?: never;
@@ -1462,7 +1462,7 @@ export interface paths {
         };
         /**
          * The region's enquiries per channel, by council and in total
-         * @description As `/reports/sources` per channel (campaign codes are councils' own). Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`, and any share, rate, median or average made from such a count is null.
+         * @description As `/reports/sources` per channel, without costs (campaign codes and their costs are councils' own). Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`; a figure from which such a count could be worked out by subtraction (a total, or a part beside it) reads `"withheld"`; any share or rate made from a hidden count, and any median or average of 1 to 4 things, is null. For the region's `regional_viewer` people, and partner clients with `reports:read` whose council is in the region (404 for another region).
          */
         get: operations["reports:regional_sources"];
         put?: never;
@@ -1502,7 +1502,7 @@ export interface paths {
         };
         /**
          * The region's withdrawals, by council and in total
-         * @description As `/reports/withdrawals`. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`, and any share, rate, median or average made from such a count is null.
+         * @description As `/reports/withdrawals`. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`; a figure from which such a count could be worked out by subtraction (a total, or a part beside it) reads `"withheld"`; any share or rate made from a hidden count, and any median or average of 1 to 4 things, is null. For the region's `regional_viewer` people, and partner clients with `reports:read` whose council is in the region (404 for another region).
          */
         get: operations["reports:regional_withdrawals"];
         put?: never;
@@ -1542,7 +1542,7 @@ export interface paths {
         };
         /**
          * The region's carer households, by council and in total
-         * @description As `/reports/retention`. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`, and any share, rate, median or average made from such a count is null.
+         * @description As `/reports/retention`. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`; a figure from which such a count could be worked out by subtraction (a total, or a part beside it) reads `"withheld"`; any share or rate made from a hidden count, and any median or average of 1 to 4 things, is null. For the region's `regional_viewer` people, and partner clients with `reports:read` whose council is in the region (404 for another region).
          */
         get: operations["reports:regional_retention"];
         put?: never;
@@ -1582,7 +1582,7 @@ export interface paths {
         };
         /**
          * The region's Ofsted return figures, by council and in total
-         * @description As `/reports/ofsted-return`. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`, and any share, rate, median or average made from such a count is null.
+         * @description As `/reports/ofsted-return`. Aggregates only, by council and for the region: any count from 1 to 4 reads `"fewer than 5"`; a figure from which such a count could be worked out by subtraction (a total, or a part beside it) reads `"withheld"`; any share or rate made from a hidden count, and any median or average of 1 to 4 things, is null. For the region's `regional_viewer` people, and partner clients with `reports:read` whose council is in the region (404 for another region).
          */
         get: operations["reports:regional_ofsted_return"];
         put?: never;
@@ -1907,11 +1907,30 @@ export interface components {
             kind: string;
             /** Channel */
             channel: string;
-            /** Cost Pence */
+            /**
+             * Cost Pence
+             * @description The campaign's whole cost, where known
+             */
             cost_pence: number | null;
-            /** Cost Per Enquiry Pence */
+            /**
+             * Lifetime Enquiries
+             * @description Every enquiry the code ever brought (repeats left out), whatever the period
+             */
+            lifetime_enquiries: number;
+            /**
+             * Lifetime Approvals
+             * @description How many of those enquiries were approved
+             */
+            lifetime_approvals: number;
+            /**
+             * Cost Per Enquiry Pence
+             * @description cost_pence / lifetime_enquiries, in whole pence; null when the cost is unknown or there are none
+             */
             cost_per_enquiry_pence: number | null;
-            /** Cost Per Approval Pence */
+            /**
+             * Cost Per Approval Pence
+             * @description cost_pence / lifetime_approvals, in whole pence
+             */
             cost_per_approval_pence: number | null;
         };
         /**
@@ -1958,6 +1977,31 @@ export interface components {
             no_response_rate: number | null;
             /** Channel */
             channel: string;
+            /**
+             * Cost Pence
+             * @description The known costs of the council's campaigns on this channel (each campaign's whole cost); null when none of them has a cost
+             */
+            cost_pence: number | null;
+            /**
+             * Costed Enquiries
+             * @description Every enquiry those costed campaigns ever brought (repeats left out), whatever the period
+             */
+            costed_enquiries: number;
+            /**
+             * Costed Approvals
+             * @description How many of those enquiries were approved
+             */
+            costed_approvals: number;
+            /**
+             * Cost Per Enquiry Pence
+             * @description cost_pence / costed_enquiries, in whole pence; null when either is unknown or 0
+             */
+            cost_per_enquiry_pence: number | null;
+            /**
+             * Cost Per Approval Pence
+             * @description cost_pence / costed_approvals, in whole pence
+             */
+            cost_per_approval_pence: number | null;
         };
         /** CheckInCreate */
         CheckInCreate: {
@@ -2009,6 +2053,11 @@ export interface components {
             enquiries: number;
             /** Stages */
             stages: components["schemas"]["StageReached"][];
+            /**
+             * Conversions
+             * @description The conversion between every ordered pair of pipeline stages (from an earlier stage to a later one), in pipeline order
+             */
+            conversions: components["schemas"]["Conversion"][];
             /**
              * Open
              * @description Still in a pipeline stage before approval
@@ -2183,6 +2232,21 @@ export interface components {
             /** Preferred Contact */
             preferred_contact: string | null;
         };
+        /** Conversion */
+        Conversion: {
+            /** From Stage */
+            from_stage: string;
+            /**
+             * To Stage
+             * @description A stage after `from_stage` along the pipeline
+             */
+            to_stage: string;
+            /**
+             * Rate
+             * @description Reached `to_stage` / reached `from_stage` (0-1); null when none reached `from_stage`, or when either count is hidden
+             */
+            rate: number | null;
+        };
         /** CouncilDetail */
         CouncilDetail: {
             /** Slug */
@@ -2218,23 +2282,23 @@ export interface components {
         /** CouncilOfsted */
         CouncilOfsted: {
             /** Initial Enquiries */
-            initial_enquiries: number | "fewer than 5";
+            initial_enquiries: number | ("fewer than 5" | "withheld");
             /** Applications Received */
-            applications_received: number | "fewer than 5";
+            applications_received: number | ("fewer than 5" | "withheld");
             /** Approvals */
-            approvals: number | "fewer than 5";
+            approvals: number | ("fewer than 5" | "withheld");
             /** Applications Withdrawn */
-            applications_withdrawn: number | "fewer than 5";
+            applications_withdrawn: number | ("fewer than 5" | "withheld");
             /** Applications Turned Down */
-            applications_turned_down: number | "fewer than 5";
+            applications_turned_down: number | ("fewer than 5" | "withheld");
             /** Withdrawal Reasons */
             withdrawal_reasons: components["schemas"]["RegionalCodeCount"][];
             /** Households At 31 March */
-            households_at_31_march: number | "fewer than 5";
+            households_at_31_march: number | ("fewer than 5" | "withheld");
             /** Places At 31 March */
-            places_at_31_march: number | "fewer than 5";
+            places_at_31_march: number | ("fewer than 5" | "withheld");
             /** Deregistrations */
-            deregistrations: number | "fewer than 5";
+            deregistrations: number | ("fewer than 5" | "withheld");
             /** Deregistrations By Reason */
             deregistrations_by_reason: components["schemas"]["RegionalReasonCount"][];
             /** Council */
@@ -2252,9 +2316,9 @@ export interface components {
         /** CouncilRetention */
         CouncilRetention: {
             /** Approved */
-            approved: number | "fewer than 5";
+            approved: number | ("fewer than 5" | "withheld");
             /** Deregistered */
-            deregistered: number | "fewer than 5";
+            deregistered: number | ("fewer than 5" | "withheld");
             /** Deregistered By Reason */
             deregistered_by_reason: components["schemas"]["RegionalReasonCount"][];
             /** Net Change */
@@ -2334,7 +2398,7 @@ export interface components {
         /** CouncilWithdrawals */
         CouncilWithdrawals: {
             /** Total */
-            total: number | "fewer than 5";
+            total: number | ("fewer than 5" | "withheld");
             /** By Code */
             by_code: components["schemas"]["RegionalCodeCount"][];
             /**
@@ -2893,7 +2957,7 @@ export interface components {
             label: string | null;
             /**
              * Starts On
-             * @description For `by=event`: the day the event starts (UTC); else null
+             * @description For `by=event`: the day the event starts (Europe/London); else null
              */
             starts_on?: string | null;
             cohort: components["schemas"]["Cohort"];
@@ -3334,7 +3398,8 @@ export interface components {
         };
         /**
          * Period
-         * @description The dates a report covers, both included (UTC days). Null: not limited on that side.
+         * @description The dates a report covers, both included (London's days: each from midnight in
+         *     Europe/London). Null: not limited on that side.
          */
         Period: {
             /** From */
@@ -3485,22 +3550,22 @@ export interface components {
         /** RegionalChannelSource */
         RegionalChannelSource: {
             /** Enquiries */
-            enquiries: number | "fewer than 5";
+            enquiries: number | ("fewer than 5" | "withheld");
             /** Reached Initial Visit */
-            reached_initial_visit: number | "fewer than 5";
+            reached_initial_visit: number | ("fewer than 5" | "withheld");
             /** Share Initial Visit */
             share_initial_visit: number | null;
             /** Reached Application */
-            reached_application: number | "fewer than 5";
+            reached_application: number | ("fewer than 5" | "withheld");
             /** Share Application */
             share_application: number | null;
             /** Approvals */
-            approvals: number | "fewer than 5";
+            approvals: number | ("fewer than 5" | "withheld");
             /**
              * No Response
              * @description Closed as no response (and not reopened)
              */
-            no_response: number | "fewer than 5";
+            no_response: number | ("fewer than 5" | "withheld");
             /** No Response Rate */
             no_response_rate: number | null;
             /** Channel */
@@ -3513,7 +3578,7 @@ export interface components {
             /** Stage */
             stage: string;
             /** Count */
-            count: number | "fewer than 5";
+            count: number | ("fewer than 5" | "withheld");
         };
         /** RegionalCodeCount */
         RegionalCodeCount: {
@@ -3522,7 +3587,7 @@ export interface components {
             /** Text */
             text: string;
             /** Count */
-            count: number | "fewer than 5";
+            count: number | ("fewer than 5" | "withheld");
         };
         /**
          * RegionalCohort
@@ -3530,14 +3595,19 @@ export interface components {
          */
         RegionalCohort: {
             /** Enquiries */
-            enquiries: number | "fewer than 5";
+            enquiries: number | ("fewer than 5" | "withheld");
             /** Stages */
             stages: components["schemas"]["RegionalStageReached"][];
+            /**
+             * Conversions
+             * @description The conversion between every ordered pair of pipeline stages (from an earlier stage to a later one), in pipeline order
+             */
+            conversions: components["schemas"]["Conversion"][];
             /**
              * Open
              * @description Still in a pipeline stage before approval
              */
-            open: number | "fewer than 5";
+            open: number | ("fewer than 5" | "withheld");
             /**
              * Closed
              * @description Where they are now, among the closed
@@ -3550,27 +3620,46 @@ export interface components {
              * Households
              * @description Approved or on hold today
              */
-            households: number | "fewer than 5";
+            households: number | ("fewer than 5" | "withheld");
             /** On Hold */
-            on_hold: number | "fewer than 5";
+            on_hold: number | ("fewer than 5" | "withheld");
             /** Places */
-            places: number | "fewer than 5";
+            places: number | ("fewer than 5" | "withheld");
             /**
              * Vacancies
              * @description Places of approved households not on hold (placements are not recorded yet, so no place counts as filled)
              */
-            vacancies: number | "fewer than 5";
+            vacancies: number | ("fewer than 5" | "withheld");
         };
         /** RegionalFunnel */
         RegionalFunnel: {
             /** Region */
             region: string;
             period: components["schemas"]["Period"];
+            /** By */
+            by: ("channel" | "referral") | null;
             /** Stages */
             stages: string[];
             /** Councils */
             councils: components["schemas"]["CouncilFunnel"][];
             /** @description The region as a whole */
+            total: components["schemas"]["CouncilFunnel"];
+            /**
+             * Splits
+             * @description One per group when `by` is given
+             */
+            splits: components["schemas"]["RegionalFunnelSplit"][];
+        };
+        /** RegionalFunnelSplit */
+        RegionalFunnelSplit: {
+            /**
+             * Key
+             * @description The channel, `referred` or `not_referred`
+             */
+            key: string;
+            /** Councils */
+            councils: components["schemas"]["CouncilFunnel"][];
+            /** @description The region as a whole, in this group */
             total: components["schemas"]["CouncilFunnel"];
         };
         /** RegionalHouseholdsAt */
@@ -3581,9 +3670,9 @@ export interface components {
              */
             on: string;
             /** Households */
-            households: number | "fewer than 5";
+            households: number | ("fewer than 5" | "withheld");
             /** Places */
-            places: number | "fewer than 5";
+            places: number | ("fewer than 5" | "withheld");
             /** Average Years Fostering */
             average_years_fostering: number | null;
         };
@@ -3605,12 +3694,12 @@ export interface components {
             /** Outcome */
             outcome: string;
             /** Count */
-            count: number | "fewer than 5";
+            count: number | ("fewer than 5" | "withheld");
         };
         /** RegionalOverdue */
         RegionalOverdue: {
             /** Count */
-            count: number | "fewer than 5";
+            count: number | ("fewer than 5" | "withheld");
             /** By Stage */
             by_stage: components["schemas"]["RegionalStageCount"][];
         };
@@ -3619,7 +3708,7 @@ export interface components {
             /** Reason */
             reason: string;
             /** Count */
-            count: number | "fewer than 5";
+            count: number | ("fewer than 5" | "withheld");
         };
         /** RegionalRetention */
         RegionalRetention: {
@@ -3644,7 +3733,7 @@ export interface components {
             /** Stage */
             stage: string;
             /** Count */
-            count: number | "fewer than 5";
+            count: number | ("fewer than 5" | "withheld");
         };
         /** RegionalStageReached */
         RegionalStageReached: {
@@ -3654,7 +3743,7 @@ export interface components {
              * Reached
              * @description Enquiries of the cohort that got at least this far
              */
-            reached: number | "fewer than 5";
+            reached: number | ("fewer than 5" | "withheld");
             /**
              * Conversion From Previous
              * @description reached / reached at the stage before (0-1); null for the first stage, when the stage before has none, or when either count is suppressed
@@ -3671,7 +3760,7 @@ export interface components {
              * Moves
              * @description Moves on to the next stage within the period
              */
-            moves: number | "fewer than 5";
+            moves: number | ("fewer than 5" | "withheld");
             /**
              * Unit
              * @enum {string}
@@ -3687,7 +3776,7 @@ export interface components {
              * Over Target
              * @description Moves that took longer than the target
              */
-            over_target: number | "fewer than 5" | null;
+            over_target: number | ("fewer than 5" | "withheld") | null;
             /** Share Over Target */
             share_over_target: number | null;
         };
@@ -4888,6 +4977,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5996,6 +6087,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6320,6 +6413,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6708,6 +6803,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7027,6 +7124,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7347,6 +7446,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7672,6 +7773,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9202,6 +9305,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The record's version: send it back in If-Match to change it */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9689,7 +9794,7 @@ export interface operations {
     "reports:funnel": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
@@ -9746,10 +9851,11 @@ export interface operations {
     "reports:regional_funnel": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
+                by?: ("channel" | "referral") | null;
             };
             header?: never;
             path: {
@@ -9815,7 +9921,7 @@ export interface operations {
     "reports:time_in_stage": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
@@ -9871,7 +9977,7 @@ export interface operations {
     "reports:regional_time_in_stage": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
@@ -9940,7 +10046,7 @@ export interface operations {
     "reports:sources": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
@@ -9996,7 +10102,7 @@ export interface operations {
     "reports:regional_sources": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
@@ -10065,7 +10171,7 @@ export interface operations {
     "reports:withdrawals": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
@@ -10121,7 +10227,7 @@ export interface operations {
     "reports:regional_withdrawals": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
@@ -10190,7 +10296,7 @@ export interface operations {
     "reports:retention": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;
@@ -10246,7 +10352,7 @@ export interface operations {
     "reports:regional_retention": {
         parameters: {
             query?: {
-                /** @description First day of the period, YYYY-MM-DD (UTC days) */
+                /** @description First day of the period, YYYY-MM-DD (London's days: the period starts at midnight in Europe/London) */
                 from?: string | null;
                 /** @description Last day of the period, included */
                 to?: string | null;

@@ -1,0 +1,382 @@
+"""What a region's figures may show: small counts hidden, and the figures that would give them away.
+
+A regional report is built as a tree of `Count`s (and the rates, averages and differences made
+from them) while the sums that hold between its figures are declared: each council's figure and
+the region's (`adds_up_trees`), and a breakdown and its total within a row (`adds_up`).
+`Disclosure.resolve` then decides what every figure reads and returns the tree with plain values.
+
+Primary suppression: a count from 1 to 4 reads "fewer than 5" (0 stays 0).
+
+Secondary suppression: a hidden count must not be worked out from the figures shown beside it.
+Every sum (a total and its parts) must hold no hidden figure or at least two, and no hidden
+figure may be pinned to one value by that sum, knowing that "fewer than 5" is 1 to 4 and that
+"withheld" is 5 or more. Where a sum breaks this, one more of its figures is withheld: its total
+when the hidden figure is a part (a withheld total tells nothing about a part: it could be any
+number from 5 up), else its smallest shown part other than 0. Hiding a figure can break another
+sum, so the rule runs until nothing changes; then the whole report is checked at once (every
+hidden figure's bounds narrowed by every sum in turn, which also catches a figure pinned by two
+sums together) and anything still pinned opens the nearest shown figure. A council's own reports
+use `PLAIN`, which shows every figure as it is.
+"""
+
+import math
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+
+from fosterhub.reports.schemas import FEWER_THAN_5, WITHHELD
+
+ROUND_RATE = 4
+
+# Keys that name an item of a list in a report (a stage, a code, a reason...): figures at the
+# same place in two councils' rows are the same figure.
+IDENTITY_KEYS = ("stage", "next_stage", "outcome", "code", "reason", "channel", "key")
+
+_SHOWN, _SMALL, _HIDDEN = "shown", "small", "withheld"
+_INF = math.inf
+# Bounds propagation converges quickly on the reports' few sums; the cap only stops a
+# pathological slow approach (the bounds found by then are still true, only less tight).
+_SWEEPS = 60
+
+
+class Count:
+    """One count of a report: its true value, and what it will read."""
+
+    __slots__ = ("shown", "state", "value")
+
+    def __init__(self, value: int, *, shown: bool = True) -> None:
+        self.value = int(value)
+        self.shown = shown  # False: never printed, only a divisor of a rate
+        self.state = _SMALL if 0 < self.value < 5 else _SHOWN
+
+    @property
+    def hidden(self) -> bool:
+        return self.state != _SHOWN
+
+    def bounds(self) -> tuple[float, float]:
+        """What a reader knows of the count from what it reads."""
+        if self.state == _SHOWN:
+            return self.value, self.value
+        if self.state == _SMALL:
+            return 1, 4
+        # "withheld": 5 or more (a count of 1 to 4 would read "fewer than 5"), except the one
+        # total of 1 to 4 withheld so that its four hidden parts are not each known to be 1.
+        return (5 if self.value >= 5 else 1), _INF
+
+    def __repr__(self) -> str:  # for test failures
+        return f"Count({self.value}, {self.state})"
+
+
+class Rate:
+    __slots__ = ("guards", "part", "whole")
+
+    def __init__(self, part: Count, whole: Count, guards: tuple[Count, ...]) -> None:
+        self.part, self.whole, self.guards = part, whole, guards
+
+
+class Average:
+    __slots__ = ("digits", "n", "value")
+
+    def __init__(self, value: float | None, n: Count, digits: int) -> None:
+        self.value, self.n, self.digits = value, n, digits
+
+
+class Difference:
+    __slots__ = ("a", "b")
+
+    def __init__(self, a: Count, b: Count) -> None:
+        self.a, self.b = a, b
+
+
+Relation = tuple[Count, tuple[Count, ...]]
+
+
+class Figures(Protocol):
+    """How a report's builders make their figures: `PLAIN` or a `Disclosure`."""
+
+    suppress: bool
+
+    def count(self, n: int, *, shown: bool = True) -> Any: ...
+
+    def rate(self, part: Any, whole: Any, *, guards: Sequence[Any] = ()) -> Any: ...
+
+    def over(self, value: float | None, n: Any, digits: int = 2) -> Any: ...
+
+    def difference(self, a: Any, b: Any) -> Any: ...
+
+    def adds_up(self, total: Any, parts: Iterable[Any]) -> None: ...
+
+    def adds_up_trees(self, total: Any, parts: Sequence[Any]) -> None: ...
+
+
+class Plain:
+    """A council's own figures: every count as it is."""
+
+    suppress = False
+
+    def count(self, n: int, *, shown: bool = True) -> int:
+        return int(n)
+
+    def rate(self, part: int, whole: int, *, guards: Sequence[int] = ()) -> float | None:
+        return None if whole == 0 else round(part / whole, ROUND_RATE)
+
+    def over(self, value: float | None, n: int, digits: int = 2) -> float | None:
+        """A median, percentile or average over `n` things."""
+        return None if value is None or n == 0 else round(float(value), digits)
+
+    def difference(self, a: int, b: int) -> int:
+        return a - b
+
+    def value(self, count: int) -> int:
+        return count
+
+    def adds_up(self, total: int, parts: Iterable[int]) -> None:
+        return None
+
+    def adds_up_trees(self, total: Any, parts: Sequence[Any]) -> None:
+        return None
+
+
+PLAIN = Plain()
+
+
+class Disclosure:
+    """One regional report's figures, suppressed together (make one per report)."""
+
+    suppress = True
+
+    def __init__(self) -> None:
+        self.counts: list[Count] = []
+        self.relations: list[Relation] = []
+        self._seen: set[tuple[int, ...]] = set()
+        self._decided = False
+
+    # Building
+
+    def count(self, n: int, *, shown: bool = True) -> Count:
+        cell = Count(n, shown=shown)
+        self.counts.append(cell)
+        return cell
+
+    def rate(self, part: Count, whole: Count, *, guards: Sequence[Count] = ()) -> Rate:
+        """part / whole, withheld when either is hidden (with the whole shown, a rate gives its
+        part away, and the other way round), or any of `guards` is."""
+        return Rate(part, whole, tuple(guards))
+
+    def over(self, value: float | None, n: Count, digits: int = 2) -> Average:
+        """A median, percentile or average over `n` things: withheld when there are 1 to 4."""
+        return Average(value, n, digits)
+
+    def difference(self, a: Count, b: Count) -> Difference:
+        return Difference(a, b)
+
+    def value(self, count: Count) -> int:
+        return count.value
+
+    def adds_up(self, total: Count, parts: Iterable[Count]) -> None:
+        """Declares total = sum of parts (skipped if the true figures do not add up, so no
+        false sum is ever reasoned with)."""
+        kept = tuple(p for p in parts if p is not total)
+        if not total.shown or not all(p.shown for p in kept):
+            return
+        if total.value != sum(p.value for p in kept):
+            return
+        key = (id(total), *sorted(id(p) for p in kept))
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        self.relations.append((total, kept))
+
+    def adds_up_trees(self, total: Any, parts: Sequence[Any]) -> None:
+        """Each count of `total` is the sum of the counts at the same place in `parts` (a
+        place missing from a part is a zero there)."""
+        at: dict[tuple[Any, ...], list[Count]] = {}
+        for tree in parts:
+            for path, cell in _cells(tree):
+                at.setdefault(path, []).append(cell)
+        for path, cell in _cells(total):
+            self.adds_up(cell, at.get(path, []))
+
+    # Deciding
+
+    def resolve(self, tree: Any) -> Any:
+        if not self._decided:
+            self._decide()
+            self._decided = True
+        return _resolved(tree)
+
+    def _decide(self) -> None:
+        for _ in range(2 * len(self.counts) + 2):
+            while self._sum_by_sum():
+                pass
+            pinned = self._pinned()
+            if not pinned or not self._open_near(pinned):
+                return
+
+    def _sum_by_sum(self) -> bool:
+        """One pass over the sums: True when a figure was withheld."""
+        changed = False
+        for total, parts in self.relations:
+            hidden = [c for c in (total, *parts) if c.hidden]
+            if not hidden:
+                continue
+            if len(hidden) == 1:
+                if hidden[0] is total:
+                    changed |= _withhold(_smallest_shown(parts))
+                else:
+                    changed |= _withhold(total)
+                continue
+            pinned = _pinned_by(total, parts)
+            if not pinned:
+                continue
+            if total.state == _SHOWN:
+                changed |= _withhold(total)
+            elif total.state == _SMALL:
+                # A total of 1 to 4 over four hidden parts: each part can only be 1.
+                changed |= _withhold(total)
+            else:
+                changed |= _withhold(_smallest_shown(parts))
+        return changed
+
+    def _pinned(self) -> list[Count]:
+        """Hidden counts that the sums taken together pin to one value (bounds propagation)."""
+        lo: dict[int, float] = {}
+        hi: dict[int, float] = {}
+        for cell in self.counts:
+            lo[id(cell)], hi[id(cell)] = cell.bounds()
+        for _ in range(_SWEEPS):
+            changed = False
+            for total, parts in self.relations:
+                t = id(total)
+                parts_lo = [lo[id(p)] for p in parts]
+                parts_hi = [hi[id(p)] for p in parts]
+                sum_lo = sum(parts_lo)
+                infinite = sum(1 for h in parts_hi if h == _INF)
+                finite_hi = sum(h for h in parts_hi if h != _INF)
+                sum_hi = _INF if infinite else finite_hi
+                if sum_lo > lo[t]:
+                    lo[t], changed = sum_lo, True
+                if sum_hi < hi[t]:
+                    hi[t], changed = sum_hi, True
+                for p, p_lo, p_hi in zip(parts, parts_lo, parts_hi, strict=True):
+                    others_lo = sum_lo - p_lo
+                    others_infinite = infinite - (1 if p_hi == _INF else 0)
+                    others_hi = (
+                        _INF if others_infinite else finite_hi - (0 if p_hi == _INF else p_hi)
+                    )
+                    new_lo = lo[t] - others_hi
+                    new_hi = hi[t] - others_lo
+                    if new_lo > lo[id(p)]:
+                        lo[id(p)], changed = new_lo, True
+                    if new_hi < hi[id(p)]:
+                        hi[id(p)], changed = new_hi, True
+            if not changed:
+                break
+        return [c for c in self.counts if c.hidden and lo[id(c)] >= hi[id(c)]]
+
+    def _open_near(self, pinned: list[Count]) -> bool:
+        """Withholds the shown figure nearest a pinned one (through the sums): the smallest
+        first among equally near. False when there is none left to withhold."""
+        touching: dict[int, list[Relation]] = {}
+        for relation in self.relations:
+            total, parts = relation
+            for cell in (total, *parts):
+                touching.setdefault(id(cell), []).append(relation)
+        for start in pinned:
+            seen = {id(start)}
+            frontier: deque[Count] = deque([start])
+            while frontier:
+                ring: list[Count] = []
+                for _ in range(len(frontier)):
+                    cell = frontier.popleft()
+                    for total, parts in touching.get(id(cell), []):
+                        for other in (total, *parts):
+                            if id(other) not in seen:
+                                seen.add(id(other))
+                                ring.append(other)
+                candidates = [c for c in ring if c.state == _SHOWN and c.value > 0]
+                if candidates:
+                    return _withhold(min(candidates, key=lambda c: c.value))
+                smalls = [c for c in ring if c.state == _SMALL]
+                if smalls:
+                    return _withhold(smalls[0])
+                frontier.extend(ring)
+        return False
+
+
+def _withhold(cell: Count | None) -> bool:
+    if cell is None or cell.state == _HIDDEN:
+        return False
+    cell.state = _HIDDEN
+    return True
+
+
+def _smallest_shown(parts: Iterable[Count]) -> Count | None:
+    shown = [p for p in parts if p.state == _SHOWN and p.value > 0]
+    return min(shown, key=lambda p: p.value) if shown else None
+
+
+def _pinned_by(total: Count, parts: tuple[Count, ...]) -> bool:
+    """Whether this one sum pins a hidden figure of it to one value."""
+    t_lo, t_hi = total.bounds()
+    bounds = [p.bounds() for p in parts]
+    sum_lo = sum(lo for lo, _ in bounds)
+    infinite = sum(1 for _, hi in bounds if hi == _INF)
+    finite_hi = sum(hi for _, hi in bounds if hi != _INF)
+    if total.hidden and max(t_lo, sum_lo) >= min(t_hi, _INF if infinite else finite_hi):
+        return True
+    for p, (p_lo, p_hi) in zip(parts, bounds, strict=True):
+        if not p.hidden:
+            continue
+        others_lo = sum_lo - p_lo
+        if infinite - (1 if p_hi == _INF else 0):
+            others_hi = _INF
+        else:
+            others_hi = finite_hi - (0 if p_hi == _INF else p_hi)
+        if max(p_lo, t_lo - others_hi) >= min(p_hi, t_hi - others_lo):
+            return True
+    return False
+
+
+def _identity(item: Any) -> Any:
+    if isinstance(item, dict):
+        return tuple((k, item[k]) for k in IDENTITY_KEYS if k in item)
+    return None
+
+
+def _cells(tree: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Count]]:
+    if isinstance(tree, Count):
+        if tree.shown:
+            yield path, tree
+    elif isinstance(tree, dict):
+        for key, value in tree.items():
+            yield from _cells(value, (*path, key))
+    elif isinstance(tree, list | tuple):
+        for item in tree:
+            yield from _cells(item, (*path, _identity(item)))
+
+
+def _resolved(tree: Any) -> Any:
+    if isinstance(tree, Count):
+        if tree.state == _SHOWN:
+            return tree.value
+        return FEWER_THAN_5 if tree.state == _SMALL else WITHHELD
+    if isinstance(tree, Rate):
+        counts = (tree.part, tree.whole, *tree.guards)
+        if tree.whole.value == 0 or any(c.hidden for c in counts):
+            return None
+        return round(tree.part.value / tree.whole.value, ROUND_RATE)
+    if isinstance(tree, Average):
+        n = tree.n.value
+        if tree.value is None or n == 0 or 0 < n < 5:
+            return None
+        return round(float(tree.value), tree.digits)
+    if isinstance(tree, Difference):
+        if tree.a.hidden or tree.b.hidden:
+            return None
+        return tree.a.value - tree.b.value
+    if isinstance(tree, dict):
+        return {key: _resolved(value) for key, value in tree.items()}
+    if isinstance(tree, list):
+        return [_resolved(item) for item in tree]
+    return tree
