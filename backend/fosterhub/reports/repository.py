@@ -9,6 +9,7 @@ limited to the region's councils by hand, in the one place that does it (`_scope
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import (
@@ -207,30 +208,27 @@ async def cohort_reached(
     extra: dict[str, Any] | None = None,
 ) -> list[Any]:
     """Rows (key?, label?, extra..., stage, count): how many of the cohort ever entered each
-    pipeline stage after `enquiry`, by their transitions. Stages cannot be skipped, so this is
-    also how many got at least that far."""
-    e, t = Enquiry, StageTransition
-    columns, _ = _keys(split, extra)
-    # Each enquiry once per stage (a reopened one may enter a stage twice), then counted: a
-    # hashed DISTINCT, where count(DISTINCT ...) would sort every move.
-    stmt = select(*columns, t.to_stage.label("stage"), t.enquiry_id.label("enquiry_id"))
-    # The extra conditions are redundant on purpose: an enquiry's moves are its council's and
-    # happen after it was received, so the cohort's moves lie in one range of the
-    # (council_id, occurred_at) index.
-    joined = [t.enquiry_id == e.id, t.council_id == e.council_id]
-    if window.start is not None:
-        joined.append(t.occurred_at >= window.start)
-    reached = (
-        _with_campaign(stmt.select_from(e).join(t, and_(*joined)), split)
-        .where(*_cohort_where(scope, window), t.to_stage.in_(PIPELINE[1:]))
-        .distinct()
-        .subquery("reached")
+    pipeline stage after `enquiry`. Stages cannot be skipped, so an enquiry whose furthest
+    stage is S entered every stage up to S: the cohort is counted once by its furthest stage
+    (from the covering index, no moves read) and each stage adds up the counts at or beyond it."""
+    e = Enquiry
+    columns, group = _keys(split, extra)
+    stmt = select(*columns, e.furthest_stage.label("stage"), func.count().label("count"))
+    stmt = _with_campaign(stmt.select_from(e), split).where(
+        *_cohort_where(scope, window), e.furthest_stage.in_(PIPELINE[1:])
     )
-    keys = [reached.c[column.name] for column in columns]
-    counted = select(*keys, reached.c.stage, func.count().label("count")).group_by(
-        *keys, reached.c.stage
-    )
-    return await _rows(session, counted, scope)
+    furthest = await _rows(session, stmt.group_by(*group, e.furthest_stage), scope)
+    names = [column.name for column in columns]
+    got_as_far: dict[tuple[Any, ...], dict[str, int]] = {}
+    for row in furthest:
+        counts = got_as_far.setdefault(tuple(getattr(row, n) for n in names), {})
+        for stage in PIPELINE[1 : RANK[row.stage] + 1]:
+            counts[stage] = counts.get(stage, 0) + row.count
+    return [
+        SimpleNamespace(**dict(zip(names, key, strict=True)), stage=stage, count=count)
+        for key, counts in got_as_far.items()
+        for stage, count in counts.items()
+    ]
 
 
 async def activity(
