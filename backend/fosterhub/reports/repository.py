@@ -103,8 +103,7 @@ REPORT_WORK_MEM = "64MB"
 
 async def _rows(session: AsyncSession, stmt: Any, scope: Scope) -> list[Any]:
     transaction = id(session.sync_session.get_transaction())
-    dialect = session.bind.dialect.name if session.bind is not None else ""
-    if dialect == "postgresql" and session.info.get("work_mem") != transaction:
+    if _dialect(session) == "postgresql" and session.info.get("work_mem") != transaction:
         # Transaction-local, in one round trip: sorts and hashes in memory, and no JIT, which
         # compiles a query estimated as large and costs more than it saves on ours.
         await session.execute(
@@ -620,25 +619,60 @@ async def time_in_stage(
         else literal(None)
     )
     group = [s.council_id, s.stage] if by_council else [s.stage]
-    measured = (
-        select(
-            *group,
-            duration.label("days"),
-            over.label("over"),
-            func.row_number().over(partition_by=group, order_by=duration).label("rn"),
-            func.count().over(partition_by=group).label("n"),
-        )
+    stays = (
+        select(*group, duration.label("days"), over.label("over"))
         .select_from(spans)
         .join(entered_cal, entered_cal.c.dn == s.entered_dn)
         .join(clock_cal, clock_cal.c.dn == s.clock_dn)
         .join(ended_cal, ended_cal.c.dn == s.ended_dn)
-        .subquery("measured")
+        .subquery("stays")
     )
+    if _dialect(session) == "postgresql":
+        final = _percentiles_pg(stays, by_council)
+    else:
+        final = _percentiles_ranked(stays, by_council)
+    return await _rows(session, final, scope)
+
+
+def _dialect(session: AsyncSession) -> str:
+    return session.bind.dialect.name if session.bind is not None else ""
+
+
+def _stay_keys(stays: Any, by_council: bool) -> list[Any]:
+    return [stays.c.council_id, stays.c.stage] if by_council else [stays.c.stage]
+
+
+def _percentiles_pg(stays: Any, by_council: bool) -> Any:
+    """Rows (council_id?, stage, moves, median, p90, over_target, with_target) with
+    PostgreSQL's `percentile_cont`, which sorts each group's stays inside the aggregate."""
+    keys = _stay_keys(stays, by_council)
+    days = stays.c.days
+    return select(
+        *keys,
+        func.count().label("moves"),
+        func.percentile_cont(0.5).within_group(days).label("median"),
+        func.percentile_cont(0.9).within_group(days).label("p90"),
+        func.sum(stays.c.over).label("over_target"),
+        func.count(stays.c.over).label("with_target"),
+    ).group_by(*keys)
+
+
+def _percentiles_ranked(stays: Any, by_council: bool) -> Any:
+    """The same rows where there is no `percentile_cont` (SQLite): each stay ranked within its
+    group, and the two stays either side of each percentile's position interpolated, as
+    `percentile_cont` does (position 1 + p(n - 1))."""
+    group = _stay_keys(stays, by_council)
+    measured = select(
+        *group,
+        stays.c.days,
+        stays.c.over,
+        func.row_number().over(partition_by=group, order_by=stays.c.days).label("rn"),
+        func.count().over(partition_by=group).label("n"),
+    ).subquery("measured")
     m = measured.c
     keys = [m.council_id, m.stage] if by_council else [m.stage]
 
     def at_rank(tenths: int, offset: int) -> Any:
-        # Percentiles as PostgreSQL's percentile_cont: position 1 + p(n-1), interpolated.
         position = 1 + (tenths * (m.n - 1)) // 10 + offset
         return func.max(case((m.rn == position, m.days)))
 
@@ -662,7 +696,7 @@ async def time_in_stage(
         fraction = cast((tenths * (r.n - 1)) % 10, Float) / 10.0
         return lo + fraction * (func.coalesce(hi, lo) - lo)
 
-    final = select(
+    return select(
         *([r.council_id] if by_council else []),
         r.stage,
         r.n.label("moves"),
@@ -671,7 +705,6 @@ async def time_in_stage(
         r.over_target,
         r.with_target,
     )
-    return await _rows(session, final, scope)
 
 
 async def overdue_counts(session: AsyncSession, scope: Scope, now: datetime) -> list[Any]:
