@@ -1,25 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import {
-  anySuppressed,
+  anyHidden,
   countPoint,
   FEWER_THAN_5,
   formatAmount,
   formatChange,
   formatCount,
   formatPence,
+  formatRegionalShare,
   formatShare,
-  isSuppressed,
+  isHidden,
+  isHiddenFigure,
   percent,
   shareOf,
   sharePoint,
+  WITHHELD,
 } from './figures'
 
-describe('suppressed counts', () => {
-  it('reads "fewer than 5" as words, never a number', () => {
+describe('hidden counts', () => {
+  it('reads "fewer than 5" and "withheld" as words, never a number', () => {
     expect(formatCount(FEWER_THAN_5)).toBe('fewer than 5')
-    expect(isSuppressed('fewer than 5')).toBe(true)
-    expect(isSuppressed(4)).toBe(false)
-    expect(isSuppressed(0)).toBe(false)
+    expect(formatCount(WITHHELD)).toBe('withheld')
+    expect(isHidden('fewer than 5')).toBe(true)
+    expect(isHidden('withheld')).toBe(true)
+    expect(isHidden(4)).toBe(false)
+    expect(isHidden(0)).toBe(false)
   })
 
   it('writes plain counts with thousands separators, zero as 0', () => {
@@ -29,23 +34,38 @@ describe('suppressed counts', () => {
     expect(formatCount(null, 'None')).toBe('None')
   })
 
-  it('charts a suppressed count as a labelled gap, not a zero bar', () => {
+  it('charts a hidden count as a labelled gap, not a zero bar', () => {
     expect(countPoint(FEWER_THAN_5)).toEqual({ kind: 'gap', text: 'fewer than 5 (not shown)' })
+    expect(countPoint(WITHHELD)).toEqual({ kind: 'gap', text: 'withheld (not shown)' })
     expect(countPoint(0)).toEqual({ kind: 'bar', value: 0, text: '0' })
     expect(countPoint(12)).toEqual({ kind: 'bar', value: 12, text: '12' })
     expect(countPoint(undefined)).toEqual({ kind: 'gap', text: 'no figure' })
   })
 
-  it('says a share made from a suppressed count is withheld', () => {
-    expect(formatShare(null, { withheld: anySuppressed(20, FEWER_THAN_5) })).toBe('withheld')
-    expect(formatShare(null, { withheld: anySuppressed(20, 0), none: 'No target' })).toBe('No target')
-    expect(sharePoint(null, true)).toEqual({ kind: 'gap', text: 'withheld (fewer than 5)' })
+  it('says a share made from a hidden count is not shown', () => {
+    expect(formatShare(null, { hidden: anyHidden(20, FEWER_THAN_5) })).toBe('not shown')
+    expect(formatShare(null, { hidden: anyHidden(WITHHELD, 3) })).toBe('not shown')
+    expect(formatShare(null, { hidden: anyHidden(20, 0), none: 'No target' })).toBe('No target')
+    expect(sharePoint(null, true)).toEqual({ kind: 'gap', text: 'not shown' })
     expect(sharePoint(null, false, 'no target')).toEqual({ kind: 'gap', text: 'no target' })
   })
 
-  it('never divides a suppressed count', () => {
+  it('tells a regional share that is hidden from one that does not exist by what it is over', () => {
+    // Over nothing: no share. Over a hidden count, or over a count the API hid it beside anyway: not shown.
+    expect(isHiddenFigure(null, 0)).toBe(false)
+    expect(isHiddenFigure(null, FEWER_THAN_5)).toBe(true)
+    expect(isHiddenFigure(null, WITHHELD)).toBe(true)
+    expect(isHiddenFigure(null, 20)).toBe(true)
+    expect(isHiddenFigure(0.5, WITHHELD)).toBe(false)
+    expect(formatRegionalShare(null, 0, 'None')).toBe('None')
+    expect(formatRegionalShare(null, WITHHELD, 'None')).toBe('not shown')
+    expect(formatRegionalShare(0.25, 20, 'None')).toBe('25%')
+  })
+
+  it('never divides a hidden count', () => {
     expect(shareOf(FEWER_THAN_5, 20)).toBeNull()
     expect(shareOf(3, FEWER_THAN_5)).toBeNull()
+    expect(shareOf(WITHHELD, 20)).toBeNull()
     expect(shareOf(3, 0)).toBeNull()
     expect(shareOf(0, 20)).toBe(0)
     expect(shareOf(5, 20)).toBe(0.25)
@@ -92,10 +112,10 @@ describe('days, money and changes', () => {
     expect(formatPence(null, 'None')).toBe('None')
   })
 
-  it('signs a net change, and a withheld one says so', () => {
+  it('signs a net change, and a hidden one says so', () => {
     expect(formatChange(3)).toBe('+3')
     expect(formatChange(-2)).toBe('−2')
     expect(formatChange(0)).toBe('0')
-    expect(formatChange(null)).toBe('withheld')
+    expect(formatChange(null)).toBe('not shown')
   })
 })

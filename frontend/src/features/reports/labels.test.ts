@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { filenameFrom } from './api/csv'
-import { channelLabel, humanise, splitLabel, stageLabel } from './labels'
+import { channelLabel, humanise, isRegionalSplitBy, isSplitBy, splitCaption, splitLabel, stageLabel } from './labels'
 
 describe('labels', () => {
   it('names stages, channels and split groups', () => {
@@ -14,6 +14,19 @@ describe('labels', () => {
     expect(splitLabel('event', 'e1', 'Fostering evening', '2026-03-26')).toBe('Fostering evening (26 March 2026)')
     expect(splitLabel('event', 'e2', null, null)).toBe('Unnamed event (e2)')
     expect(humanise('')).toBe('')
+  })
+
+  it('knows which splits each dashboard takes: a region only what names nobody', () => {
+    expect(isSplitBy('campaign')).toBe(true)
+    expect(isSplitBy('nonsense')).toBe(false)
+    expect(isSplitBy(null)).toBe(false)
+    expect(isRegionalSplitBy('channel')).toBe(true)
+    expect(isRegionalSplitBy('referral')).toBe(true)
+    expect(isRegionalSplitBy('campaign')).toBe(false)
+    expect(isRegionalSplitBy('event')).toBe(false)
+    expect(splitCaption('channel')).toBe('split by channel')
+    expect(splitCaption('referral')).toBe('split by whether they were referred')
+    expect(splitLabel('referral', 'referred', null)).toBe('Referred')
   })
 
   it('takes the CSV file name from Content-Disposition, as a plain name', () => {

@@ -37,8 +37,26 @@ export const SPLITS = {
 
 export type SplitBy = keyof typeof SPLITS
 
-export function isSplitBy(value: string | null): value is SplitBy {
-  return value !== null && value in SPLITS
+/** What a council's funnel can be split by: every kind of source. */
+export const COUNCIL_SPLITS: readonly SplitBy[] = ['channel', 'campaign', 'event', 'ambassador', 'referral']
+
+/** What a region's funnel can be split by: only what names nobody (codes and events are councils' own). */
+export const REGIONAL_SPLITS = ['channel', 'referral'] as const satisfies readonly SplitBy[]
+
+export type RegionalSplitBy = (typeof REGIONAL_SPLITS)[number]
+
+/** True when `value` is one of `allowed` (by default any split a council's funnel takes). */
+export function isSplitBy(value: string | null, allowed: readonly SplitBy[] = COUNCIL_SPLITS): value is SplitBy {
+  return value !== null && allowed.includes(value as SplitBy)
+}
+
+export function isRegionalSplitBy(value: string | null): value is RegionalSplitBy {
+  return isSplitBy(value, REGIONAL_SPLITS)
+}
+
+/** "split by channel", "split by whether they were referred": a split in a caption. */
+export function splitCaption(by: SplitBy): string {
+  return `split by ${by === 'referral' ? 'whether they were referred' : by}`
 }
 
 /** `not_progressed` → "Not progressed": a readable fallback for values added later. */

@@ -5,6 +5,8 @@ type Query<K extends keyof Operations> = Operations[K] extends { parameters: { q
 
 export type FunnelReport = Schemas['FunnelReport']
 export type FunnelSplit = Schemas['FunnelSplit']
+/** One pair of stages of a funnel's cohort: of those that reached `from_stage`, the share that reached `to_stage`. */
+export type Conversion = Schemas['Conversion']
 export type FunnelQuery = Query<'reports:funnel'>
 export type TimeInStageReport = Schemas['TimeInStageReport']
 export type SourcesReport = Schemas['SourcesReport']
@@ -15,6 +17,8 @@ export type PeriodQuery = Query<'reports:time_in_stage'>
 export type YearQuery = Query<'reports:ofsted_return'>
 
 export type RegionalFunnel = Schemas['RegionalFunnel']
+export type RegionalFunnelSplit = Schemas['RegionalFunnelSplit']
+export type RegionalFunnelQuery = Query<'reports:regional_funnel'>
 export type RegionalTimeInStage = Schemas['RegionalTimeInStage']
 export type RegionalSources = Schemas['RegionalSources']
 export type RegionalWithdrawals = Schemas['RegionalWithdrawals']

@@ -57,6 +57,7 @@ function cohort(reached: number[]): FunnelReport['cohort'] {
   return {
     enquiries: reached[0]!,
     stages: stages.map((stage, i) => ({ stage, reached: reached[i] ?? 0, conversion_from_previous: null })),
+    conversions: [],
     open: 0,
     closed: [],
   }

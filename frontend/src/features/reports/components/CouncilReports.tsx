@@ -23,9 +23,10 @@ import {
   sharePoint,
   type Count,
 } from '../figures'
-import { channelLabel, humanise, splitLabel, stageLabel, type SplitBy } from '../labels'
+import { channelLabel, humanise, splitCaption, splitLabel, stageLabel, type SplitBy } from '../labels'
 import { ofstedYearLabel } from '../period'
 import { ChartTable } from './ChartTable'
+import { ConversionsTable } from './ConversionsTable'
 import { WideTable } from './ReportFigure'
 
 type Target = TimeInStageReport['stages'][number]['target']
@@ -34,6 +35,8 @@ export function formatTarget(target: Target): string {
   if (!target) return 'No target'
   return `${formatAmount(target.amount, target.unit)} from ${stageLabel(target.from_stage).toLowerCase()}`
 }
+
+export const CONVERSIONS_CAPTION = 'Conversion between every pair of stages: of the enquiries that reached each stage, the share that went on to reach each later one'
 
 export function FunnelFigures({ report }: { report: FunnelReport }) {
   const cohort = report.cohort
@@ -61,6 +64,12 @@ export function FunnelFigures({ report }: { report: FunnelReport }) {
         Of {formatCount(first)} enquiries, {formatCount(approved)} reached approval ({overall === null ? 'no conversion to show' : percent(overall)}).{' '}
         {formatCount(cohort.open)} are still open.
       </p>
+      <ConversionsTable
+        caption={CONVERSIONS_CAPTION}
+        stages={report.stages}
+        conversions={cohort.conversions}
+        reached={(stage) => cohort.stages.find((s) => s.stage === stage)?.reached}
+      />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
           <Table
@@ -97,7 +106,7 @@ export function FunnelFigures({ report }: { report: FunnelReport }) {
 function FunnelSplits({ report, by }: { report: FunnelReport; by: SplitBy }) {
   const reached = (split: FunnelSplit, stage: string) => split.cohort.stages.find((s) => s.stage === stage)?.reached ?? 0
   const label = (split: FunnelSplit) => splitLabel(by, split.key, split.label, split.starts_on)
-  const caption = `Enquiries received in the period, split by ${by === 'referral' ? 'whether they were referred' : by}`
+  const caption = `Enquiries received in the period, ${splitCaption(by)}`
   if (report.splits.length === 0) return <p className="govuk-body">No enquiries to split in this period.</p>
   return (
     <ChartTable
@@ -174,8 +183,16 @@ export function TimeInStageFigures({ report }: { report: TimeInStageReport }) {
   )
 }
 
+/** What the sources' costs are divided by: all a campaign ever brought, not the period's. */
+export const COST_NOTE =
+  'A campaign code’s cost per enquiry is its whole cost divided by every enquiry the code has ever brought (repeats left out), ' +
+  'not only those in this period; its cost per approval is the same cost divided by the approvals among them. ' +
+  'A channel’s cost is the total of its campaigns whose cost is known, divided in the same way by everything those campaigns ' +
+  'brought; enquiries on the channel that came through no costed campaign are not counted.'
+
 export function SourcesFigures({ report }: { report: SourcesReport }) {
   const caption = 'Enquiries received in the period, by channel'
+  const costed = report.channels.filter((c) => c.cost_pence !== null)
   return (
     <>
       <ChartTable
@@ -192,13 +209,15 @@ export function SourcesFigures({ report }: { report: SourcesReport }) {
           { header: 'No response', numeric: true, cell: (c) => formatShare(c.no_response_rate, { none: 'None' }) },
         ]}
       />
+      <h3 className="govuk-heading-m">Campaign codes and costs</h3>
+      <p className="govuk-body">{COST_NOTE}</p>
       {report.campaigns.length === 0 ? (
         <p className="govuk-body">No enquiries came through a campaign code in this period.</p>
       ) : (
         <WideTable label="Campaign codes">
           <Table
             caption="Campaign codes"
-            captionSize="m"
+            captionSize="s"
             firstCellIsHeader
             rows={report.campaigns}
             rowKey={(c) => c.campaign_id}
@@ -206,18 +225,47 @@ export function SourcesFigures({ report }: { report: SourcesReport }) {
               { header: 'Code', cell: (c) => c.code },
               { header: 'Name', cell: (c) => c.name },
               { header: 'Channel', cell: (c) => channelLabel(c.channel) },
-              { header: 'Enquiries', numeric: true, cell: (c) => formatCount(c.enquiries) },
+              { header: 'Enquiries in the period', numeric: true, cell: (c) => formatCount(c.enquiries) },
               { header: 'Reached initial visit', numeric: true, cell: (c) => formatShare(c.share_initial_visit, { none: 'None' }) },
-              { header: 'Approvals', numeric: true, cell: (c) => formatCount(c.approvals) },
-              { header: 'Cost', numeric: true, cell: (c) => formatPence(c.cost_pence) },
-              { header: 'Cost per enquiry', numeric: true, cell: (c) => formatPence(c.cost_per_enquiry_pence, 'None') },
-              { header: 'Cost per approval', numeric: true, cell: (c) => formatPence(c.cost_per_approval_pence, 'None') },
+              { header: 'Approvals in the period', numeric: true, cell: (c) => formatCount(c.approvals) },
+              { header: 'Whole cost', numeric: true, cell: (c) => formatPence(c.cost_pence) },
+              { header: 'Enquiries ever', numeric: true, cell: (c) => formatCount(c.lifetime_enquiries) },
+              { header: 'Approvals ever', numeric: true, cell: (c) => formatCount(c.lifetime_approvals) },
+              { header: 'Cost per enquiry', numeric: true, cell: (c) => costPer(c.cost_per_enquiry_pence, c.cost_pence, 'No enquiries') },
+              { header: 'Cost per approval', numeric: true, cell: (c) => costPer(c.cost_per_approval_pence, c.cost_pence, 'No approvals') },
+            ]}
+          />
+        </WideTable>
+      )}
+      {costed.length === 0 ? (
+        <p className="govuk-body">No campaign on any channel has a recorded cost.</p>
+      ) : (
+        <WideTable label="Cost by channel, over everything its costed campaigns brought">
+          <Table
+            caption="Cost by channel, over everything its costed campaigns brought"
+            captionSize="s"
+            firstCellIsHeader
+            rows={costed}
+            rowKey={(c) => c.channel}
+            columns={[
+              { header: 'Channel', cell: (c) => channelLabel(c.channel) },
+              { header: 'Cost of its costed campaigns', numeric: true, cell: (c) => formatPence(c.cost_pence) },
+              { header: 'Enquiries they ever brought', numeric: true, cell: (c) => formatCount(c.costed_enquiries) },
+              { header: 'Approvals among them', numeric: true, cell: (c) => formatCount(c.costed_approvals) },
+              { header: 'Cost per enquiry', numeric: true, cell: (c) => formatPence(c.cost_per_enquiry_pence, 'No enquiries') },
+              { header: 'Cost per approval', numeric: true, cell: (c) => formatPence(c.cost_per_approval_pence, 'No approvals') },
             ]}
           />
         </WideTable>
       )}
     </>
   )
+}
+
+/** A cost per something: in pounds; with no cost known it says so, and with nothing to divide by, `none`. */
+function costPer(pence: number | null, cost: number | null, none: string): string {
+  if (cost === null) return 'Cost not known'
+  return formatPence(pence, none)
 }
 
 export function WithdrawalsFigures({ report }: { report: WithdrawalsReport }) {

@@ -29,19 +29,20 @@ export function checkPeriod(from: DateParts, to: DateParts, today: string): { er
 }
 
 /**
- * The dashboard's controls: the period (two GOV.UK date inputs) and, on a council's dashboard,
- * what to split the funnel by. Nothing changes until the form is sent.
+ * The dashboard's controls: the period (two GOV.UK date inputs) and what to split the funnel
+ * by, from `splits` (a council's every source, a region's channel or referral). Nothing changes
+ * until the form is sent.
  */
 export function PeriodForm({
   value,
   today,
-  withSplit,
+  splits,
   onChange,
   onErrors,
 }: {
   value: PeriodChoice
   today: string
-  withSplit: boolean
+  splits: readonly SplitBy[]
   onChange: (choice: PeriodChoice) => void
   onErrors: (hasErrors: boolean) => void
 }) {
@@ -83,13 +84,13 @@ export function PeriodForm({
           <DateInput id="to" legend="To" legendSize="s" hint="For example, 23 11 2026" value={to} onChange={setTo} error={errors.to} />
         </div>
       </div>
-      {withSplit && (
+      {splits.length > 0 && (
         <Select<SplitBy>
           id="by"
           label="Split the funnel by"
           value={by}
           onChange={setBy}
-          options={[{ value: '', text: 'Do not split' }, ...Object.entries(SPLITS).map(([key, text]) => ({ value: key as SplitBy, text }))]}
+          options={[{ value: '', text: 'Do not split' }, ...splits.map((key) => ({ value: key, text: SPLITS[key] }))]}
         />
       )}
       <Button variant="secondary">Update reports</Button>

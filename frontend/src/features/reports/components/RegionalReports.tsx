@@ -1,23 +1,36 @@
 /**
  * The figures of a region's roll-ups: the region as a whole in a chart and its table, then each
- * council side by side. Counts from 1 to 4 arrive as "fewer than 5" and read so; the shares made
- * from them arrive as null and read "withheld"; the charts leave a labelled gap for both.
+ * council side by side. Counts from 1 to 4 arrive as "fewer than 5", and figures that would give
+ * one away as "withheld", and read so; the shares, medians and changes made from hidden counts
+ * arrive as null and read "not shown"; the charts leave a labelled gap for each.
  */
 import { Table, type Column } from '../../../components/govuk/Table'
 import { formatDateTime } from '../../../lib/format'
 import type {
   RegionalFunnel,
+  RegionalFunnelSplit,
   RegionalOfsted,
   RegionalRetention,
   RegionalSources,
   RegionalTimeInStage,
   RegionalWithdrawals,
 } from '../api/report-types'
-import { anySuppressed, countPoint, formatAmount, formatChange, formatCount, formatShare, sharePoint, type Count } from '../figures'
-import { channelLabel, stageLabel } from '../labels'
+import {
+  countPoint,
+  formatAmount,
+  formatChange,
+  formatCount,
+  formatRegionalShare,
+  formatShare,
+  isHiddenFigure,
+  NOT_SHOWN,
+  sharePoint,
+} from '../figures'
+import { channelLabel, splitCaption, splitLabel, stageLabel, type RegionalSplitBy } from '../labels'
 import { ofstedYearLabel } from '../period'
 import { ChartTable } from './ChartTable'
-import { FiguresChart, OFSTED_FIGURES } from './CouncilReports'
+import { ConversionsTable } from './ConversionsTable'
+import { CONVERSIONS_CAPTION, FiguresChart, OFSTED_FIGURES } from './CouncilReports'
 import { ReportFigure, WideTable } from './ReportFigure'
 
 interface CouncilRow {
@@ -51,9 +64,24 @@ function ByCouncil<C extends CouncilRow>({
   )
 }
 
-/** A share the API may have withheld: "withheld" when a count it comes from is suppressed. */
-function share(value: number | null, counts: (Count | null)[], none: string): string {
-  return formatShare(value, { withheld: anySuppressed(...counts), none })
+type CouncilFunnel = RegionalFunnel['total']
+
+const reachedAt = (c: CouncilFunnel, stage: string) => c.cohort.stages.find((s) => s.stage === stage)?.reached
+
+const conversionOf = (c: CouncilFunnel, from: string, to: string) =>
+  c.cohort.conversions.find((x) => x.from_stage === from && x.to_stage === to)?.rate ?? null
+
+/** How far a council's (or the region's) enquiries got: the funnel's columns in a by-council table. */
+function funnelColumns(stages: readonly string[]): Column<CouncilFunnel>[] {
+  return [
+    { header: 'Enquiries', numeric: true, cell: (c) => formatCount(c.cohort.enquiries) },
+    ...stages.slice(1).map((stage) => ({
+      header: stageLabel(stage),
+      numeric: true,
+      cell: (c: CouncilFunnel) => formatCount(reachedAt(c, stage)),
+    })),
+    { header: 'Still open', numeric: true, cell: (c) => formatCount(c.cohort.open) },
+  ]
 }
 
 export function RegionalFunnelFigures({ report }: { report: RegionalFunnel }) {
@@ -75,34 +103,78 @@ export function RegionalFunnelFigures({ report }: { report: RegionalFunnel }) {
             cell: (s) => {
               const index = stages.indexOf(s)
               if (index === 0) return 'Not applicable'
-              return share(s.conversion_from_previous, [s.reached, stages[index - 1]?.reached ?? null], 'None reached the stage before')
+              return formatRegionalShare(s.conversion_from_previous, stages[index - 1]?.reached, 'None reached the stage before')
             },
           },
         ]}
       />
-      <ByCouncil
-        caption="How far enquiries got, by council"
-        councils={report.councils}
-        total={report.total}
-        columns={[
-          { header: 'Enquiries', numeric: true, cell: (c) => formatCount(c.cohort.enquiries) },
-          ...report.stages.slice(1).map((stage) => ({
-            header: stageLabel(stage),
-            numeric: true,
-            cell: (c: RegionalFunnel['total']) => formatCount(c.cohort.stages.find((s) => s.stage === stage)?.reached),
-          })),
-          { header: 'Still open', numeric: true, cell: (c) => formatCount(c.cohort.open) },
-        ]}
+      <ConversionsTable
+        caption={`${CONVERSIONS_CAPTION}, across ${report.total.name}`}
+        stages={report.stages}
+        conversions={report.total.cohort.conversions}
+        reached={(stage) => reachedAt(report.total, stage)}
       />
+      <ByCouncil caption="How far enquiries got, by council" councils={report.councils} total={report.total} columns={funnelColumns(report.stages)} />
+      {report.by && <RegionalFunnelSplits report={report} by={report.by} />}
     </>
   )
 }
+
+/**
+ * The funnel split by channel or referral: the region's total for each group in a chart and its
+ * table, then each group's councils side by side.
+ */
+function RegionalFunnelSplits({ report, by }: { report: RegionalFunnel; by: RegionalSplitBy }) {
+  const label = (split: RegionalFunnelSplit) => splitLabel(by, split.key, null)
+  if (report.splits.length === 0) return <p className="govuk-body">No enquiries to split in this period.</p>
+  return (
+    <>
+      <h3 className="govuk-heading-m">Enquiries {splitCaption(by)}</h3>
+      <ChartTable
+        caption={`Enquiries received in the period across ${report.total.name}, ${splitCaption(by)}`}
+        rows={report.splits}
+        rowKey={(s) => s.key}
+        bar={(s) => ({ label: label(s), point: countPoint(s.total.cohort.enquiries) })}
+        wide
+        columns={[
+          { header: 'Group', cell: label },
+          { header: 'Enquiries', numeric: true, cell: (s) => formatCount(s.total.cohort.enquiries) },
+          { header: 'Reached initial visit', numeric: true, cell: (s) => formatCount(reachedAt(s.total, 'initial_visit')) },
+          { header: 'Reached application', numeric: true, cell: (s) => formatCount(reachedAt(s.total, 'application')) },
+          { header: 'Approved', numeric: true, cell: (s) => formatCount(reachedAt(s.total, 'approved')) },
+          {
+            header: 'Enquiry to application',
+            numeric: true,
+            cell: (s) => formatRegionalShare(conversionOf(s.total, 'enquiry', 'application'), s.total.cohort.enquiries, 'No enquiries'),
+          },
+        ]}
+      />
+      {report.splits.map((split) => (
+        <ByCouncil
+          key={split.key}
+          caption={`${label(split)}: how far enquiries got, by council`}
+          councils={split.councils}
+          total={split.total}
+          columns={funnelColumns(report.stages)}
+        />
+      ))}
+    </>
+  )
+}
+
+type StageTime = RegionalTimeInStage['total']['stages'][number]
+
+const noShare = (s: StageTime) => (s.over_target === null ? 'No target' : 'No moves')
+
+/** A share over target the region hides (not one without a target, or without moves). */
+const isShareHidden = (s: StageTime) => s.over_target !== null && isHiddenFigure(s.share_over_target, s.moves)
+
+const overTargetShare = (s: StageTime) => formatShare(s.share_over_target, { hidden: isShareHidden(s), none: noShare(s) })
 
 export function RegionalTimeInStageFigures({ report }: { report: RegionalTimeInStage }) {
   const stages = report.total.stages
   const caption = `Share of moves on to the next stage that took longer than the council’s target, across ${report.total.name}`
   const label = (s: (typeof stages)[number]) => `${stageLabel(s.stage)} to ${stageLabel(s.next_stage).toLowerCase()}`
-  const noShare = (s: (typeof stages)[number]) => (s.over_target === null ? 'No target' : 'No moves')
   return (
     <>
       <ChartTable
@@ -113,15 +185,15 @@ export function RegionalTimeInStageFigures({ report }: { report: RegionalTimeInS
         rowKey={(s) => s.stage}
         bar={(s) => ({
           label: label(s),
-          point: sharePoint(s.share_over_target, anySuppressed(s.moves, s.over_target), noShare(s).toLowerCase()),
+          point: sharePoint(s.share_over_target, isShareHidden(s), noShare(s).toLowerCase()),
         })}
         columns={[
           { header: 'Stage', cell: label },
           { header: 'Moves', numeric: true, cell: (s) => formatCount(s.moves) },
-          { header: 'Median', numeric: true, cell: (s) => formatAmount(s.median_days, s.unit, anySuppressed(s.moves) ? 'withheld' : 'None') },
-          { header: '90th percentile', numeric: true, cell: (s) => formatAmount(s.p90_days, s.unit, anySuppressed(s.moves) ? 'withheld' : 'None') },
+          { header: 'Median', numeric: true, cell: (s) => formatAmount(s.median_days, s.unit, isHiddenFigure(s.median_days, s.moves) ? NOT_SHOWN : 'None') },
+          { header: '90th percentile', numeric: true, cell: (s) => formatAmount(s.p90_days, s.unit, isHiddenFigure(s.p90_days, s.moves) ? NOT_SHOWN : 'None') },
           { header: 'Over target', numeric: true, cell: (s) => formatCount(s.over_target, 'No target') },
-          { header: 'Share over target', numeric: true, cell: (s) => share(s.share_over_target, [s.moves, s.over_target], noShare(s)) },
+          { header: 'Share over target', numeric: true, cell: overTargetShare },
         ]}
       />
       <p className="govuk-body">Overdue counts are as of {formatDateTime(report.as_of)}; each council’s moves are judged by its own targets.</p>
@@ -135,7 +207,7 @@ export function RegionalTimeInStageFigures({ report }: { report: RegionalTimeInS
             numeric: true,
             cell: (c: RegionalTimeInStage['total']) => {
               const s = c.stages.find((t) => t.stage === stage.stage)
-              return s ? share(s.share_over_target, [s.moves, s.over_target], noShare(s)) : 'None'
+              return s ? overTargetShare(s) : 'None'
             },
           })),
           { header: 'Overdue now', numeric: true, cell: (c) => formatCount(c.overdue.count) },
@@ -158,10 +230,10 @@ export function RegionalSourcesFigures({ report }: { report: RegionalSources }) 
         columns={[
           { header: 'Channel', cell: (c) => channelLabel(c.channel) },
           { header: 'Enquiries', numeric: true, cell: (c) => formatCount(c.enquiries) },
-          { header: 'Reached initial visit', numeric: true, cell: (c) => share(c.share_initial_visit, [c.enquiries, c.reached_initial_visit], 'None') },
-          { header: 'Reached application', numeric: true, cell: (c) => share(c.share_application, [c.enquiries, c.reached_application], 'None') },
+          { header: 'Reached initial visit', numeric: true, cell: (c) => formatRegionalShare(c.share_initial_visit, c.enquiries, 'None') },
+          { header: 'Reached application', numeric: true, cell: (c) => formatRegionalShare(c.share_application, c.enquiries, 'None') },
           { header: 'Approvals', numeric: true, cell: (c) => formatCount(c.approvals) },
-          { header: 'No response', numeric: true, cell: (c) => share(c.no_response_rate, [c.enquiries, c.no_response], 'None') },
+          { header: 'No response', numeric: true, cell: (c) => formatRegionalShare(c.no_response_rate, c.enquiries, 'None') },
         ]}
       />
       <ByCouncil

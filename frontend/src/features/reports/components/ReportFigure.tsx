@@ -28,7 +28,7 @@ export function ReportFigure({
         <p className="govuk-body-s fh-chart__note" id={noteId}>
           {note}
           {note && hasGap ? ' ' : null}
-          {hasGap && 'A dashed box is a figure that is not shown: small counts and the shares made from them are withheld so that nobody can be identified, and some figures do not exist.'}
+          {hasGap && 'A dashed box is a figure with no bar: one hidden so that nobody can be identified (“fewer than 5”, “withheld” or “not shown”), or one that does not exist. Its words say which.'}
         </p>
       )}
       <BarChart bars={bars} max={max} label={`Bar chart: ${caption}. The same figures are in the table below.`} />

@@ -22,6 +22,7 @@ import { OfstedYearForm } from '../components/OfstedYearForm'
 import { PeriodForm } from '../components/PeriodForm'
 import { ReportContents } from '../components/ReportContents'
 import { ReportSection } from '../components/ReportSection'
+import { COUNCIL_SPLITS } from '../labels'
 import { useReportParams } from '../useReportParams'
 
 /** A council's dashboard (managers and administrators): every report for one period. */
@@ -52,7 +53,7 @@ export function CouncilReportsPage() {
         key={`${choice.period.from}:${choice.period.to}:${choice.by}`}
         value={choice}
         today={today}
-        withSplit
+        splits={COUNCIL_SPLITS}
         onChange={setChoice}
         onErrors={setHasErrors}
       />
@@ -61,7 +62,7 @@ export function CouncilReportsPage() {
       <ReportSection
         id="funnel"
         title="Recruitment funnel"
-        description="Enquiries received in the period (repeats left out), how far each got and the conversion between stages; and every move into a stage made in the period."
+        description="Enquiries received in the period (repeats left out), how far each got and the conversion between stages (from each stage to the next, and between every pair); and every move into a stage made in the period."
         query={funnel}
         download={<DownloadCsvButton report="recruitment funnel" download={() => downloadFunnelCsv(funnelQuery)} />}
       >

@@ -21,17 +21,20 @@ import {
 } from '../components/RegionalReports'
 import { ReportContents } from '../components/ReportContents'
 import { ReportSection } from '../components/ReportSection'
+import { isRegionalSplitBy, REGIONAL_SPLITS } from '../labels'
 import { useReportParams } from '../useReportParams'
 
-/** A region's dashboard (regional viewers): the councils' aggregates side by side, small counts suppressed. */
+/** A region's dashboard (regional viewers): the councils' aggregates side by side, small counts hidden. */
 export function RegionalReportsPage() {
   const { slug = '' } = useParams()
-  const { today, choice, year, setChoice, setYear } = useReportParams()
+  const { today, choice, year, setChoice, setYear } = useReportParams(REGIONAL_SPLITS)
   const [hasErrors, setHasErrors] = useState(false)
   usePageTitle('Regional reports', { error: hasErrors })
 
   const period = { from: choice.period.from, to: choice.period.to }
-  const funnel = useRegionalFunnel(slug, period)
+  // The same query for the figures and the CSV file, its split included.
+  const funnelQuery = { ...period, ...(isRegionalSplitBy(choice.by) ? { by: choice.by } : {}) }
+  const funnel = useRegionalFunnel(slug, funnelQuery)
   const timeInStage = useRegionalTimeInStage(slug, period)
   const sources = useRegionalSources(slug, period)
   const withdrawals = useRegionalWithdrawals(slug, period)
@@ -46,15 +49,12 @@ export function RegionalReportsPage() {
       <p className="govuk-body-l">
         Figures from {formatDate(choice.period.from)} to {formatDate(choice.period.to)} for each council and the region as a whole.
       </p>
-      <div className="govuk-inset-text">
-        These are totals only, never a person. So that nobody can be identified, any count from 1 to 4 is shown as “fewer than 5”,
-        and shares, medians and averages made from such a count are withheld.
-      </div>
+      <HiddenFiguresExplained />
       <PeriodForm
-        key={`${choice.period.from}:${choice.period.to}`}
+        key={`${choice.period.from}:${choice.period.to}:${choice.by}`}
         value={choice}
         today={today}
-        withSplit={false}
+        splits={REGIONAL_SPLITS}
         onChange={setChoice}
         onErrors={setHasErrors}
       />
@@ -63,9 +63,9 @@ export function RegionalReportsPage() {
       <ReportSection
         id="funnel"
         title="Recruitment funnel"
-        description="Enquiries received in the period (repeats left out) and how far each got."
+        description="Enquiries received in the period (repeats left out), how far each got and the conversion between stages, optionally split by channel or by whether they were referred."
         query={funnel}
-        download={<DownloadCsvButton report="regional recruitment funnel" download={() => downloadRegionalFunnelCsv(slug, period)} />}
+        download={<DownloadCsvButton report="regional recruitment funnel" download={() => downloadRegionalFunnelCsv(slug, funnelQuery)} />}
       >
         {(report) => <RegionalFunnelFigures report={report} />}
       </ReportSection>
@@ -121,5 +121,33 @@ export function RegionalReportsPage() {
         {(report) => <RegionalOfstedFigures report={report} />}
       </ReportSection>
     </>
+  )
+}
+
+/** What the hidden figures' words mean, once, at the top of the page. */
+function HiddenFiguresExplained() {
+  return (
+    <div className="govuk-inset-text" id="hidden-figures">
+      <p className="govuk-body">
+        These are totals only, never a person. So that nobody can be identified, some figures are hidden and words shown instead:
+      </p>
+      <dl className="govuk-list fh-report-words">
+        <div>
+          <dt>“fewer than 5”</dt>
+          <dd>a count from 1 to 4 (none at all is shown as 0)</dd>
+        </div>
+        <div>
+          <dt>“withheld”</dt>
+          <dd>
+            a figure hidden because, put together with the figures beside it, it would let someone work out a count shown as “fewer
+            than 5”, for example by taking the other councils’ figures away from the region’s total
+          </dd>
+        </div>
+        <div>
+          <dt>“not shown”</dt>
+          <dd>a share, median, average or change worked out from a hidden figure</dd>
+        </div>
+      </dl>
+    </div>
   )
 }
