@@ -23,6 +23,7 @@ from sqlalchemy import (
     or_,
     select,
     text,
+    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
@@ -724,17 +725,30 @@ async def overdue_counts(session: AsyncSession, scope: Scope, now: datetime) -> 
 
 
 async def overdue_list(session: AsyncSession, scope: Scope, now: datetime) -> list[Any]:
-    """The longest-overdue open enquiries (reference, stage, due_at), one more than listed."""
+    """The longest-overdue open enquiries (reference, stage, due_at), one more than listed.
+
+    Each open stage's longest-overdue are one short range of the (council, stage, due) index;
+    the list is the earliest of those few, where ordering every overdue enquiry of the council
+    would sort them all."""
     e = Enquiry
-    stmt = (
+    limit = OVERDUE_LIST_LIMIT + 1
+    per_stage = [
         select(e.reference, e.stage, e.due_at)
         .where(
             _in_scope(e.council_id, scope),
-            e.stage.in_(OPEN_STAGES),
+            e.stage == stage,
             e.due_at < now,
             e.duplicate_of_id.is_(None),
         )
         .order_by(e.due_at, e.reference)
-        .limit(OVERDUE_LIST_LIMIT + 1)
+        .limit(limit)
+        .subquery(f"overdue_{stage}")
+        for stage in OPEN_STAGES
+    ]
+    earliest = union_all(*(select(*part.c) for part in per_stage)).subquery("earliest")
+    stmt = (
+        select(earliest.c.reference, earliest.c.stage, earliest.c.due_at)
+        .order_by(earliest.c.due_at, earliest.c.reference)
+        .limit(limit)
     )
     return await _rows(session, stmt, scope)
