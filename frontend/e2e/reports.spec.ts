@@ -36,6 +36,19 @@ test('a manager opens the council’s reports: charts, tables, and a period that
   const funnel = page.getByRole('table', { name: 'Enquiries received in the period, by the furthest stage each reached' })
   await expect(funnel.getByRole('rowheader', { name: 'Enquiry', exact: true })).toBeVisible()
   await expect(page.getByRole('img', { name: /^Bar chart: Enquiries received in the period/ }).first()).toBeVisible()
+  // The conversion between every pair of stages: a row for each stage, a column for each later one.
+  const conversions = page.getByRole('table', { name: /^Conversion between every pair of stages/ })
+  await expect(conversions.getByRole('rowheader', { name: 'Enquiry', exact: true })).toBeVisible()
+  await expect(conversions.getByRole('columnheader', { name: 'To approved' })).toBeVisible()
+  await expect(conversions.getByRole('cell').first()).toHaveText(/^\d+(\.\d)?%$/)
+  // Costs in pounds, over everything a campaign (or a channel's costed campaigns) ever brought, and said so.
+  await expect(page.getByText(/divided by every enquiry the code has ever brought/)).toBeVisible()
+  const campaigns = page.getByRole('table', { name: 'Campaign codes' })
+  await expect(campaigns.getByRole('columnheader', { name: 'Enquiries ever' })).toBeVisible()
+  await expect(campaigns.getByRole('cell', { name: /^£[\d,]+(\.\d\d)?$/ }).first()).toBeVisible()
+  const channelCosts = page.getByRole('table', { name: 'Cost by channel, over everything its costed campaigns brought' })
+  await expect(channelCosts.getByRole('columnheader', { name: 'Cost per enquiry' })).toBeVisible()
+  await expect(channelCosts.getByRole('cell', { name: /^£[\d,]+(\.\d\d)?$/ }).first()).toBeVisible()
   await checkPage(page, 'staff-reports')
 
   // A period that is not one: GOV.UK's error pattern.
@@ -116,7 +129,13 @@ test('a regional viewer sees the region’s figures, with small counts shown as 
   await expect(byCouncil.getByRole('cell', { name: 'fewer than 5' }).first()).toBeVisible()
   await expect(page.locator('.fh-chart__gap').first()).toBeVisible()
   await expect(page.getByText('fewer than 5 (not shown)').first()).toBeVisible()
-  await expect(page.getByRole('cell', { name: 'withheld' }).first()).toBeVisible()
+  // Shares made from hidden counts read "not shown"; the page says once what each word means.
+  await expect(page.getByRole('cell', { name: 'not shown', exact: true }).first()).toBeVisible()
+  for (const term of ['“fewer than 5”', '“withheld”', '“not shown”']) await expect(page.getByRole('term').filter({ hasText: term })).toHaveCount(1)
+  // The region's conversions between every pair of stages.
+  const conversions = page.getByRole('table', { name: /^Conversion between every pair of stages.*across Liverpool City Region$/ })
+  await expect(conversions.getByRole('rowheader', { name: 'Initial visit' })).toBeVisible()
+  await expect(conversions.getByRole('columnheader', { name: 'To application' })).toBeVisible()
   for (const report of ['recruitment funnel', 'time in stage', 'sources', 'withdrawals', 'retention', 'Ofsted return']) {
     await expect(page.getByRole('button', { name: `Download CSV of the regional ${report}` })).toBeVisible()
   }
@@ -130,6 +149,72 @@ test('a regional viewer sees the region’s figures, with small counts shown as 
   // Not the council's own dashboard: the regional viewer is sent back to the region.
   await page.goto('/staff/reports')
   await expect(page).toHaveURL(/\/staff\/reports\/regions\/liverpool-city-region$/)
+})
+
+test('a regional viewer splits the region’s funnel by channel and by referral, by keyboard, and downloads the split', async ({ page }) => {
+  await signIn(page, 'regional.viewer.lcr@example.org')
+  await page.goto('/staff/reports/regions/liverpool-city-region')
+  await expect(page.getByRole('table', { name: 'How far enquiries got, by council' })).toBeVisible()
+
+  // By keyboard: the split control takes channel or referral only (campaign codes and events are councils' own).
+  const split = page.getByLabel('Split the funnel by')
+  await expect(split.getByRole('option')).toHaveText(['Do not split', 'Channel', 'Referred or not'])
+  await split.focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(split).toHaveValue('channel')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('button', { name: 'Update reports' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/by=channel/)
+
+  // The region per channel, then each channel's councils side by side.
+  const byChannel = page.getByRole('table', { name: 'Enquiries received in the period across Liverpool City Region, split by channel' })
+  await expect(byChannel.getByRole('rowheader', { name: 'Website' })).toBeVisible()
+  await expect(byChannel.getByRole('columnheader', { name: 'Enquiry to application' })).toBeVisible()
+  const website = page.getByRole('table', { name: 'Website: how far enquiries got, by council' })
+  await expect(website.getByRole('rowheader', { name: 'Halton Borough Council' })).toBeVisible()
+  await expect(website.getByRole('rowheader', { name: 'Liverpool City Region (all councils)' })).toBeVisible()
+  // Split this finely, small counts read "fewer than 5" and the figures that would give them away "withheld",
+  // in the tables and as labelled gaps in the charts; never a number.
+  const funnel = page.locator('#funnel')
+  await expect(funnel.getByRole('cell', { name: 'fewer than 5', exact: true }).first()).toBeVisible()
+  await expect(funnel.getByRole('cell', { name: 'withheld', exact: true }).first()).toBeVisible()
+  await expect(funnel.getByText(/^(withheld|fewer than 5) \(not shown\)$/).first()).toBeVisible()
+  await checkPage(page, 'staff-reports-regional-split')
+
+  // The CSV is the same query: the period and the split.
+  const csv = await download(page, 'Download CSV of the regional recruitment funnel')
+  expect(csv.name).toMatch(/^funnel-liverpool-city-region-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-channel\.csv$/)
+  expectCsvWithHeader(csv.text, 'council,view,')
+  expect(csv.text).toMatch(/,website\r?\n/)
+
+  // Another period, split by referral: the date controls still work beside the split.
+  const from = londonDay(-200)
+  const to = londonDay(-1)
+  for (const [group, day] of [['From', from], ['To', to]] as const) {
+    const dates = page.getByRole('group', { name: group })
+    await dates.getByLabel('Day').fill(String(day.day))
+    await dates.getByLabel('Month').fill(String(day.month))
+    await dates.getByLabel('Year').fill(String(day.year))
+  }
+  await split.selectOption('referral')
+  await page.getByRole('button', { name: 'Update reports' }).click()
+  await expect(page).toHaveURL(/by=referral/)
+  await expect(page.getByText(`Figures from ${from.words} to ${to.words}`)).toBeVisible()
+  const byReferral = page.getByRole('table', { name: 'Enquiries received in the period across Liverpool City Region, split by whether they were referred' })
+  await expect(byReferral.getByRole('rowheader', { name: 'Not referred' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Not referred: how far enquiries got, by council' })).toBeVisible()
+  const referralCsv = await download(page, 'Download CSV of the regional recruitment funnel')
+  const iso = (day: { year: number; month: number; day: number }) =>
+    `${day.year}-${String(day.month).padStart(2, '0')}-${String(day.day).padStart(2, '0')}`
+  expect(referralCsv.name).toBe(`funnel-liverpool-city-region-${iso(from)}-${iso(to)}-referral.csv`)
+  await checkPage(page, 'staff-reports-regional-referral', { keyboard: false })
+
+  // Not split: the split tables go.
+  await split.selectOption('')
+  await page.getByRole('button', { name: 'Update reports' }).click()
+  await expect(page).not.toHaveURL(/by=/)
+  await expect(page.getByRole('table', { name: /split by/ })).toHaveCount(0)
 })
 
 test('staff who are not managers cannot open reports', async ({ page }) => {
