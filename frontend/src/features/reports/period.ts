@@ -12,7 +12,7 @@ function iso(date: Date): string {
   return date.toISOString().slice(0, 10)
 }
 
-/** Today's date in the UK as YYYY-MM-DD (the reports count UTC days; near midnight the UK wins). */
+/** Today's date in the UK as YYYY-MM-DD: the reports count London's days, each from midnight in Europe/London. */
 export function todayIso(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
