@@ -307,6 +307,10 @@ def _regional_funnel_rows(
     return rows, total
 
 
+# The splits of a region's funnel (campaign codes and events are councils' own).
+REGIONAL_SPLITS = ("channel", "referral")
+
+
 async def regional_funnel(
     session: AsyncSession, region: Region, span: ReportPeriod, by: str | None = None
 ) -> RegionalFunnel:
@@ -322,10 +326,15 @@ async def regional_funnel(
         _by_council(await repository.activity(session, scope, window, split)),
         fig,
     )
-    splits: list[dict[str, Any]] = []
-    grouping = repository.split_for(by)
-    if grouping is not None:
+    # Every split the region's funnel offers is built and its sums declared, whichever was
+    # asked for: each answer for the period then hides the same figures, so that no figure of
+    # one answer (the unsplit 6) less figures of another (a split's 5) gives a hidden one away.
+    every: dict[str, list[dict[str, Any]]] = {}
+    for name in REGIONAL_SPLITS:
+        grouping = repository.split_for(name)
+        assert grouping is not None
         groups = _Groups.of(*await repository.split_by_council(session, scope, window, grouping))
+        parts = every[name] = []
         for key in groups.ordered():
             group_rows, group_total = _regional_funnel_rows(
                 councils,
@@ -335,13 +344,14 @@ async def regional_funnel(
                 _by_council(groups.activity[key]),
                 fig,
             )
-            splits.append(
+            parts.append(
                 dict(key=key if key is not None else "none", councils=group_rows, total=group_total)
             )
         # The groups add up to each council's figures and to the region's.
         for i, row in enumerate(rows):
-            fig.adds_up_trees(row, [s["councils"][i] for s in splits])
-        fig.adds_up_trees(total, [s["total"] for s in splits])
+            fig.adds_up_trees(row, [part["councils"][i] for part in parts])
+        fig.adds_up_trees(total, [part["total"] for part in parts])
+    splits = every[by] if by is not None else []
     shown = fig.resolve(dict(councils=rows, total=total, splits=splits))
     return RegionalFunnel(
         region=region.slug, period=span.shown, by=by, stages=list(PIPELINE), **shown
