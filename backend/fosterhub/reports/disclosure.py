@@ -13,10 +13,13 @@ figure may be pinned to one value by that sum, knowing that "fewer than 5" is 1 
 "withheld" is 5 or more. Where a sum breaks this, one more of its figures is withheld: its total
 when the hidden figure is a part (a withheld total tells nothing about a part: it could be any
 number from 5 up), else its smallest shown part other than 0. Hiding a figure can break another
-sum, so the rule runs until nothing changes; then the whole report is checked at once (every
-hidden figure's bounds narrowed by every sum in turn, which also catches a figure pinned by two
-sums together) and anything still pinned opens the nearest shown figure. A council's own reports
-use `PLAIN`, which shows every figure as it is.
+sum, so the rule runs until nothing changes; then the whole report is checked at once, and
+anything still pinned opens the nearest shown figure. A hidden figure passes that check only when
+another set of values fits every figure shown and every sum and gives it a different value (found
+by moving it by one and putting the sums right again one figure at a time). Bounds narrowed sum
+by sum are not enough: a grid of sums can pin a figure that no sum pins on its own (a region's
+total is both its councils' totals and its groups' totals added up, which ties together figures
+that share no sum). A council's own reports use `PLAIN`, which shows every figure as it is.
 """
 
 import math
@@ -37,6 +40,10 @@ _INF = math.inf
 # Bounds propagation converges quickly on the reports' few sums; the cap only stops a
 # pathological slow approach (the bounds found by then are still true, only less tight).
 _SWEEPS = 60
+# The search for other values that fit (`_Sums.other_values`) gives up past these, and the
+# figure then counts as pinned: more is withheld, never less.
+_WITNESS_MOVES = 24
+_WITNESS_STEPS = 4_000
 
 
 class Count:
@@ -150,6 +157,8 @@ class Disclosure:
         self.relations: list[Relation] = []
         self._seen: set[tuple[int, ...]] = set()
         self._decided = False
+        # Hidden counts known to have another possible value (hiding more never undoes that).
+        self._varying: set[int] = set()
 
     # Building
 
@@ -209,8 +218,7 @@ class Disclosure:
         for _ in range(2 * len(self.counts) + 2):
             while self._sum_by_sum():
                 pass
-            pinned = self._pinned()
-            if not pinned or not self._open_near(pinned):
+            if not self._open_near(self._pinned()):
                 return
 
     def _sum_by_sum(self) -> bool:
@@ -238,8 +246,26 @@ class Disclosure:
                 changed |= _withhold(_smallest_shown(parts))
         return changed
 
-    def _pinned(self) -> list[Count]:
-        """Hidden counts that the sums taken together pin to one value (bounds propagation)."""
+    def _pinned(self) -> Iterator[Count]:
+        """Hidden counts that the sums taken together pin to one value: those the bounds pin,
+        then those for which no other values that fit everything shown can be found (looked
+        for as they are asked for: one is opened at a time, and opening it may free others)."""
+        bounded = self._pinned_by_bounds()
+        yield from bounded
+        known = {id(c) for c in bounded}
+        sums = _Sums(self.relations)
+        for cell in self.counts:
+            if not cell.hidden or id(cell) in known or id(cell) in self._varying:
+                continue
+            moved = sums.other_values(cell)
+            if moved is None:
+                yield cell
+            else:
+                self._varying.update(moved)
+
+    def _pinned_by_bounds(self) -> list[Count]:
+        """Hidden counts pinned by bounds propagation: each sum in turn narrows what its
+        figures can be, until nothing narrows."""
         lo: dict[int, float] = {}
         hi: dict[int, float] = {}
         for cell in self.counts:
@@ -274,7 +300,7 @@ class Disclosure:
                 break
         return [c for c in self.counts if c.hidden and lo[id(c)] >= hi[id(c)]]
 
-    def _open_near(self, pinned: list[Count]) -> bool:
+    def _open_near(self, pinned: Iterable[Count]) -> bool:
         """Withholds the shown figure nearest a pinned one (through the sums): the smallest
         first among equally near. False when there is none left to withhold."""
         touching: dict[int, list[Relation]] = {}
@@ -301,6 +327,100 @@ class Disclosure:
                 if smalls:
                     return _withhold(smalls[0])
                 frontier.extend(ring)
+        return False
+
+
+class _Sums:
+    """The declared sums as equations, for finding other values of the hidden counts."""
+
+    def __init__(self, relations: Sequence[Relation]) -> None:
+        # Per sum: each count's coefficient (the total +1, each part -1); per count: its sums.
+        self.terms: list[dict[int, int]] = []
+        self.of: dict[int, list[int]] = {}
+        self.cells: dict[int, Count] = {}
+        for total, parts in relations:
+            terms: dict[int, int] = {}
+            for cell, sign in ((total, 1), *((p, -1) for p in parts)):
+                terms[id(cell)] = terms.get(id(cell), 0) + sign
+                self.cells[id(cell)] = cell
+            index = len(self.terms)
+            self.terms.append(terms)
+            for key in terms:
+                self.of.setdefault(key, []).append(index)
+
+    def other_values(self, cell: Count) -> set[int] | None:
+        """The hidden counts (ids) that change in another set of values fitting every sum and
+        every figure shown, `cell`'s among them; None when none is found within the limits.
+
+        `cell` moves by one; then a sum that no longer holds is put right by moving one of its
+        hidden figures by one, and so on until every sum holds. Each figure only ever moves one
+        way, which loses nothing: any other fitting set of values can be reached like that, each
+        step between the true values and those, so inside what every figure reads.
+        """
+        budget = [_WITNESS_STEPS]
+        for step in (1, -1):
+            if self._fits(cell, {}, step):
+                delta = {id(cell): step}
+                off: dict[int, int] = {}
+                self._shift(id(cell), step, off)
+                if self._balance(delta, off, _WITNESS_MOVES - 1, budget, {}):
+                    return {key for key, d in delta.items() if d}
+        return None
+
+    def _fits(self, cell: Count, delta: dict[int, int], step: int) -> bool:
+        if not cell.hidden:
+            return False
+        moved = delta.get(id(cell), 0)
+        if moved * step < 0:  # back the way it came
+            return False
+        lo, hi = cell.bounds()
+        return lo <= cell.value + moved + step <= hi
+
+    def _shift(self, key: int, step: int, off: dict[int, int]) -> None:
+        for index in self.of.get(key, ()):
+            left = off.get(index, 0) + self.terms[index][key] * step
+            if left:
+                off[index] = left
+            else:
+                off.pop(index, None)
+
+    def _balance(
+        self,
+        delta: dict[int, int],
+        off: dict[int, int],
+        moves: int,
+        budget: list[int],
+        seen: dict[frozenset[tuple[int, int]], int],
+    ) -> bool:
+        if not off:
+            return True
+        if moves == 0 or budget[0] <= 0:
+            return False
+        budget[0] -= 1
+        # Every sum that does not hold must be put right: the one with the fewest ways first.
+        choices: list[tuple[int, int]] | None = None
+        for index, left in off.items():
+            ways = []
+            for key, coefficient in self.terms[index].items():
+                step = -1 if left * coefficient > 0 else 1
+                if self._fits(self.cells[key], delta, step):
+                    ways.append((key, step))
+            if choices is None or len(ways) < len(choices):
+                choices = ways
+            if not ways:
+                return False
+        for key, step in choices or []:
+            delta[key] = delta.get(key, 0) + step
+            self._shift(key, step, off)
+            state = frozenset(delta.items())
+            if seen.get(state, -1) < moves - 1:
+                seen[state] = moves - 1
+                if self._balance(delta, off, moves - 1, budget, seen):
+                    return True
+            self._shift(key, -step, off)
+            delta[key] -= step
+            if not delta[key]:
+                del delta[key]
         return False
 
 
