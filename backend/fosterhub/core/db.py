@@ -1,6 +1,5 @@
 """Engine, sessions, the declarative base with its naming convention, and shared column mixins."""
 
-import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -35,8 +34,14 @@ def utcnow() -> datetime:
 
 
 def new_id() -> str:
-    """A random (version 4) UUID."""
-    return str(uuid.UUID(bytes=random_bytes(16), version=4))
+    """A random (version 4) UUID, as `str(uuid.uuid4())` spells it: the version and variant
+    bits set by hand, about half the cost of building a `uuid.UUID` (the public
+    enquiry makes four)."""
+    raw = bytearray(random_bytes(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    h = raw.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class UTCDateTime(TypeDecorator[datetime]):

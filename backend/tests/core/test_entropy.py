@@ -36,6 +36,8 @@ def test_ids_are_version_4_uuids_and_codes_use_the_alphabet_evenly() -> None:
     ids = {new_id() for _ in range(10_000)}
     assert len(ids) == 10_000
     assert {uuid.UUID(i).version for i in ids} == {4}
+    assert {uuid.UUID(i).variant for i in ids} == {uuid.RFC_4122}
+    assert all(str(uuid.UUID(i)) == i for i in ids)  # spelt as uuid.uuid4() spells them
     codes = [short_code(8, "FH-") for _ in range(5_000)]
     assert all(len(c) == 11 and c.startswith("FH-") for c in codes)
     letters = Counter("".join(c[3:] for c in codes))
