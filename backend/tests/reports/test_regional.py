@@ -1,12 +1,16 @@
 """Regional roll-ups: aggregates by council and in total, small counts suppressed, no person."""
 
+import csv
+import io
 from datetime import date
 from typing import Any
 
 import httpx
 
+from fosterhub.auth import service as auth_service
 from fosterhub.councils.models import Council, Region
 from fosterhub.councils.schemas import CouncilSettings
+from fosterhub.enquiries.vocabulary import CLOSING, PIPELINE, STAGES
 from tests.conftest import Person, World, assert_problem
 from tests.reports.histories import at, history, household
 
@@ -27,6 +31,19 @@ async def regional(client: httpx.AsyncClient, who: Person, path: str, **params: 
 
 
 world_region = "test-region"
+FEWER, WITHHELD = "fewer than 5", "withheld"
+
+
+async def regional_csv(
+    client: httpx.AsyncClient, who: Person, path: str, **params: Any
+) -> list[dict[str, str]]:
+    response = await client.get(
+        f"/api/v1/regions/{world_region}/reports/{path}",
+        params=params,
+        headers={**who.headers, "Accept": "text/csv"},
+    )
+    assert response.status_code == 200, response.text
+    return list(csv.DictReader(io.StringIO(response.text)))
 
 
 async def four_and_five(world: World) -> list[str]:
@@ -252,3 +269,295 @@ async def test_only_the_regions_own_viewers(client: httpx.AsyncClient, world: Wo
         "/api/v1/regions/other-region/reports/funnel", params=APRIL, headers=outsider.headers
     )
     assert [c["council"] for c in theirs.json()["councils"]] == ["gamma"]
+
+
+# --- the region's funnel split by channel and by referral --------------------------------------
+
+
+def funnel_row(
+    council: str,
+    name: str,
+    reached: list[Any],
+    open_: Any,
+    entered: dict[str, Any],
+) -> dict[str, Any]:
+    """A council's (or the region's) funnel as the report must read it: nothing closed, and
+    each conversion the later stage's figure over the earlier one's where both are shown."""
+
+    def rate(part: Any, whole: Any) -> float | None:
+        if isinstance(part, str) or isinstance(whole, str) or whole == 0:
+            return None
+        return round(part / whole, 4)
+
+    return {
+        "council": council,
+        "name": name,
+        "cohort": {
+            "enquiries": reached[0],
+            "stages": [
+                {
+                    "stage": stage,
+                    "reached": reached[i],
+                    "conversion_from_previous": None
+                    if i == 0
+                    else rate(reached[i], reached[i - 1]),
+                }
+                for i, stage in enumerate(PIPELINE)
+            ],
+            "conversions": [
+                {"from_stage": start, "to_stage": end, "rate": rate(reached[j], reached[i])}
+                for i, start in enumerate(PIPELINE)
+                for j, end in enumerate(PIPELINE)
+                if i < j
+            ],
+            "open": open_,
+            "closed": [{"outcome": outcome, "count": 0} for outcome in CLOSING],
+        },
+        "activity": {"entered": [{"stage": s, "count": entered.get(s, 0)} for s in STAGES]},
+    }
+
+
+def contacted(n: Any, contacts: Any) -> dict[str, Any]:
+    """A cohort of `n` received in the period, `contacts` of them contacted: how it reads."""
+    return {
+        "reached": [n, contacts, 0, 0, 0, 0, 0],
+        "open_": n,
+        "entered": {"enquiry": n, "initial_contact": contacts},
+    }
+
+
+async def channels_and_referrals(world: World) -> None:
+    """April 2026. Alpha: 5 website enquiries and 6 from social media, all contacted. Beta: 7
+    website enquiries, all contacted, and 3 from social media, none contacted. Everyone from
+    social media was referred by a carer of their council; nobody else was."""
+    for council, website, social, social_contacted in (
+        (world.a, 5, 6, True),
+        (world.b, 7, 3, False),
+    ):
+        carer = await household(world, council, date(2024, 1, 1))
+        for day in range(1, website + 1):
+            await history(
+                world, council, at(2026, 4, day), ("initial_contact", at(2026, 4, day, 15))
+            )
+        for day in range(1, social + 1):
+            moves = [("initial_contact", at(2026, 4, day, 16))] if social_contacted else []
+            await history(
+                world,
+                council,
+                at(2026, 4, day, 12),
+                *moves,
+                channel="social_media",
+                referral_household_id=carer.id,
+            )
+
+
+async def test_regional_funnel_by_channel_and_referral_per_council_and_in_total(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await channels_and_referrals(world)
+    who = await viewer(world)
+    report = await regional(client, who, "funnel", by="channel", **APRIL)
+    assert report["by"] == "channel"
+
+    # The true figures, councils by channel:    website  social  all
+    #   enquiries (and open, and received)  Alpha   5      6     11
+    #                                       Beta    7      3     10
+    #                                       region 12      9     21
+    # Beta's 3 from social media reads "fewer than 5"; beside it, Beta's 10 (7 + 3), social
+    # media's 9 (6 + 3), and so the region's 21 (12 + 9, or 11 + 10) are withheld, as are the
+    # same figures of `open` and of the activity's received enquiries, which equal them.
+    # Contacts (0 for Beta's social media) hide nothing.
+    w = WITHHELD
+    assert report["councils"] == [
+        funnel_row("alpha", "Alpha Council", **contacted(11, 11)),
+        funnel_row("beta", "Beta Council", **contacted(w, 7)),
+    ]
+    assert report["total"] == funnel_row("total", "Test Region", **contacted(w, 18))
+    assert report["splits"] == [
+        {
+            "key": "social_media",
+            "councils": [
+                funnel_row("alpha", "Alpha Council", **contacted(6, 6)),
+                funnel_row("beta", "Beta Council", **contacted(FEWER, 0)),
+            ],
+            "total": funnel_row("total", "Test Region", **contacted(w, 6)),
+        },
+        {
+            "key": "website",
+            "councils": [
+                funnel_row("alpha", "Alpha Council", **contacted(5, 5)),
+                funnel_row("beta", "Beta Council", **contacted(7, 7)),
+            ],
+            "total": funnel_row("total", "Test Region", **contacted(12, 12)),
+        },
+    ]
+
+    # Referred are exactly those from social media: the same figures under the referral keys.
+    by_referral = await regional(client, who, "funnel", by="referral", **APRIL)
+    assert by_referral["by"] == "referral"
+    assert by_referral["councils"] == report["councils"]
+    assert by_referral["total"] == report["total"]
+    renamed = {"social_media": "referred", "website": "not_referred"}
+    assert by_referral["splits"] == sorted(
+        ({**s, "key": renamed[s["key"]]} for s in report["splits"]), key=lambda s: s["key"]
+    )
+
+    rows = await regional_csv(client, who, "funnel", by="channel", **APRIL)
+    received = {
+        (r["group"], r["council"]): r["count"]
+        for r in rows
+        if (r["view"], r["stage"]) == ("cohort_reached", "enquiry")
+    }
+    assert received == {
+        ("all", "alpha"): "11",
+        ("all", "beta"): w,
+        ("all", "total"): w,
+        ("social_media", "alpha"): "6",
+        ("social_media", "beta"): FEWER,
+        ("social_media", "total"): w,
+        ("website", "alpha"): "5",
+        ("website", "beta"): "7",
+        ("website", "total"): "12",
+    }
+
+
+async def test_regional_funnel_splits_only_by_what_names_nobody(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    who = await viewer(world)
+    for by in ("campaign", "event", "ambassador", "council", "postcode"):
+        response = await client.get(
+            "/api/v1/regions/test-region/reports/funnel", params={"by": by}, headers=who.headers
+        )
+        assert_problem(response, 422, "by")
+
+
+# --- partner clients -----------------------------------------------------------------------------
+
+
+async def partner(
+    client: httpx.AsyncClient, world: World, council: Council, scopes: list[str]
+) -> dict[str, str]:
+    """The headers of a partner client of `council` (a machine token, client credentials)."""
+    made, secret = await auth_service.create_client(world.db, council.id, "Hub", scopes)
+    await world.db.commit()
+    token = await client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": made.client_id,
+            "client_secret": secret,
+        },
+    )
+    assert token.status_code == 200, token.text
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}
+
+
+async def test_a_partner_client_reads_its_own_councils_region_and_no_other(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await four_and_five(world)
+    other = Region(slug="other-region", name="Other Region")
+    world.db.add(other)
+    await world.db.flush()
+    gamma = Council(slug="gamma", name="Gamma", region_id=other.id, settings={})
+    world.db.add(gamma)
+    await world.db.commit()
+    hub = await partner(client, world, world.b, ["reports:read"])
+    no_scope = await partner(client, world, world.b, ["enquiries:read", "enquiries:write"])
+    outsider = await partner(client, world, gamma, ["reports:read"])
+    people = await viewer(world)
+    for path in ROUTES:
+        params = {"year": 2026} if path == "ofsted-return" else APRIL
+        url = f"/api/v1/regions/test-region/reports/{path}"
+        ours = await client.get(url, params=params, headers=hub)
+        assert ours.status_code == 200, (path, ours.text)
+        # The same aggregates, suppressed alike, as the region's own viewers read.
+        theirs = await client.get(url, params=params, headers=people.headers)
+        assert _without_as_of(ours.json()) == _without_as_of(theirs.json()), path
+        # Another region answers as if there were none, as another council's record does.
+        assert_problem(
+            await client.get(f"/api/v1/regions/other-region/reports/{path}", headers=hub), 404
+        )
+        assert_problem(await client.get(url, headers=outsider), 404)
+        assert_problem(
+            await client.get(f"/api/v1/regions/nowhere/reports/{path}", headers=hub), 404
+        )
+        assert_problem(await client.get(url, headers=no_scope), 403)
+    # Its own council's figures among the region's, small counts hidden all the same.
+    funnel = (
+        await client.get("/api/v1/regions/test-region/reports/funnel", params=APRIL, headers=hub)
+    ).json()
+    by_council = {c["council"]: c["cohort"]["enquiries"] for c in funnel["councils"]}
+    assert by_council == {"alpha": FEWER, "beta": 5}
+
+
+def _without_as_of(report: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in report.items() if k != "as_of"}
+
+
+# --- time in stage when only one council has targets --------------------------------------------
+
+
+async def test_regional_time_in_stage_judges_each_council_only_by_its_own_targets(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    world.b.settings = CouncilSettings(stage_targets={}).model_dump(mode="json")
+    await world.db.commit()
+    # Alpha (a target of 1 working day to contact): 10 received Monday 13 April, 5 contacted
+    # the next day (1 working day, on time) and 5 on Thursday (3 working days, late).
+    for day in (14, 14, 14, 14, 14, 16, 16, 16, 16, 16):
+        await history(world, world.a, at(2026, 4, 13), ("initial_contact", at(2026, 4, day)))
+    # Beta (no targets): 6 received the same Monday, contacted two weeks later: 14 days, which
+    # Alpha's target must not call late.
+    for _ in range(6):
+        await history(world, world.b, at(2026, 4, 13), ("initial_contact", at(2026, 4, 27)))
+    report = await regional(client, await viewer(world), "time-in-stage", **APRIL)
+    first = {c["council"]: c["stages"][0] for c in [*report["councils"], report["total"]]}
+    assert first["alpha"] == {
+        "stage": "enquiry",
+        "next_stage": "initial_contact",
+        "moves": 10,
+        "unit": "working_days",
+        # Working days 1 x 5 and 3 x 5: the median between the 5th and 6th, (1 + 3) / 2.
+        "median_days": 2.0,
+        "p90_days": 3.0,
+        "target": {"amount": 1, "unit": "working_days", "from_stage": "enquiry"},
+        "over_target": 5,
+        "share_over_target": 0.5,
+    }
+    assert first["beta"] == {
+        "stage": "enquiry",
+        "next_stage": "initial_contact",
+        "moves": 6,
+        "unit": "calendar_days",
+        "median_days": 14.0,
+        "p90_days": 14.0,
+        "target": None,
+        "over_target": None,
+        "share_over_target": None,
+    }
+    # The region in calendar days (Beta counts so): 1 x 5, 3 x 5 and 14 x 6. Over target:
+    # Alpha's 5 of the 10 Alpha's target judges; Beta's 6 are judged by none.
+    assert first["total"] == {
+        "stage": "enquiry",
+        "next_stage": "initial_contact",
+        "moves": 16,
+        "unit": "calendar_days",
+        "median_days": 3.0,
+        "p90_days": 14.0,
+        "target": None,
+        "over_target": 5,
+        "share_over_target": 0.5,
+    }
+    for row in [*report["councils"], report["total"]]:
+        later = row["stages"][1:]
+        assert [s["moves"] for s in later] == [0] * 5
+        assert {s["median_days"] for s in later} == {None}
+        assert row["overdue"]["count"] == 0
+    # Targets the region has (Alpha's) judge the total; Beta's rows never carry one.
+    totals = {s["stage"]: s for s in report["total"]["stages"]}
+    assert (totals["initial_contact"]["over_target"], totals["initial_visit"]["over_target"]) == (
+        0,
+        None,
+    )
