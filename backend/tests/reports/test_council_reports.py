@@ -2,15 +2,17 @@
 
 import csv
 import io
-from datetime import date
+import itertools
+from datetime import date, timedelta
 from typing import Any
 
 import httpx
 import pytest
 
 from fosterhub.auth import service as auth_service
+from fosterhub.core.db import utcnow
 from fosterhub.councils.schemas import CouncilSettings, StageTarget
-from fosterhub.enquiries.vocabulary import PIPELINE
+from fosterhub.enquiries.vocabulary import PIPELINE, STAGES
 from tests import factories
 from tests.conftest import Person, World, assert_problem
 from tests.events.factories import make_event
@@ -742,3 +744,369 @@ async def test_csv_cells_cannot_become_spreadsheet_formulas(
     rows = await get_csv(client, manager, "sources")
     names = [r["name"] for r in rows if r["section"] == "campaign"]
     assert names == ['\'=HYPERLINK("http://x")']
+
+
+# --- conversions between every pair of stages, and the referral split ---------------------------
+
+
+async def eight_through_the_pipeline(world: World) -> None:
+    """Alpha, May 2026: eight enquiries, each as far as its row (3 referred by a carer).
+
+    reached:  enquiry 8, initial_contact 6, initial_visit 4, application 3, assessment 2,
+              panel 2, approved 1 (the 3 referred: 3, 3, 2, 2, 1, 1, 1)
+    """
+    carer = await household(world, world.a, date(2024, 1, 1))
+    steps = PIPELINE[1:]
+    furthest = [0, 0, 1, 1, 2, 3, 5, 6]  # how many steps each takes
+    for n, taken in enumerate(furthest):
+        moves = [(stage, at(2026, 5, 10 + i, 9)) for i, stage in enumerate(steps[:taken])]
+        referred = {"referral_household_id": carer.id} if n in (2, 5, 7) else {}
+        await history(world, world.a, at(2026, 5, 1 + n), *moves, **referred)
+
+
+def reached(report: dict[str, Any]) -> list[int]:
+    return [s["reached"] for s in report["cohort"]["stages"]]
+
+
+async def test_funnel_conversion_between_every_pair_of_stages(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await eight_through_the_pipeline(world)
+    manager = await world.make_person(world.a, "manager")
+    may = {"from": "2026-05-01", "to": "2026-05-31"}
+    report = await get(client, manager, "funnel", **may)
+    assert reached(report) == [8, 6, 4, 3, 2, 2, 1]
+    rates = {(c["from_stage"], c["to_stage"]): c["rate"] for c in report["cohort"]["conversions"]}
+    assert rates == {
+        ("enquiry", "initial_contact"): 0.75,
+        ("enquiry", "initial_visit"): 0.5,
+        ("enquiry", "application"): 0.375,
+        ("enquiry", "assessment"): 0.25,
+        ("enquiry", "panel"): 0.25,
+        ("enquiry", "approved"): 0.125,
+        ("initial_contact", "initial_visit"): 0.6667,
+        ("initial_contact", "application"): 0.5,
+        ("initial_contact", "assessment"): 0.3333,
+        ("initial_contact", "panel"): 0.3333,
+        ("initial_contact", "approved"): 0.1667,
+        ("initial_visit", "application"): 0.75,
+        ("initial_visit", "assessment"): 0.5,
+        ("initial_visit", "panel"): 0.5,
+        ("initial_visit", "approved"): 0.25,
+        ("application", "assessment"): 0.6667,
+        ("application", "panel"): 0.6667,
+        ("application", "approved"): 0.3333,
+        ("assessment", "panel"): 1.0,
+        ("assessment", "approved"): 0.5,
+        ("panel", "approved"): 0.5,
+    }
+    # In pipeline order: from each stage to every later one.
+    assert list(rates)[:3] == [
+        ("enquiry", "initial_contact"),
+        ("enquiry", "initial_visit"),
+        ("enquiry", "application"),
+    ]
+    # Each step's conversion is the pair's of neighbouring stages.
+    steps = [s["conversion_from_previous"] for s in report["cohort"]["stages"]]
+    assert steps == [None, *(rates[pair] for pair in itertools.pairwise(PIPELINE))]
+
+    rows = await get_csv(client, manager, "funnel", **may)
+    in_csv = {
+        (r["from_stage"], r["stage"]): float(r["rate"])
+        for r in rows
+        if (r["group"], r["view"]) == ("all", "conversion")
+    }
+    assert in_csv == rates
+    assert {r["count"] for r in rows if r["view"] == "conversion"} == {""}
+
+    # A stage nobody reached converts to nothing: null, not 0.
+    none_yet = await get(client, manager, "funnel", **{"from": "2026-05-01", "to": "2026-05-02"})
+    assert reached(none_yet) == [2, 0, 0, 0, 0, 0, 0]
+    conversions = {
+        (c["from_stage"], c["to_stage"]): c["rate"] for c in none_yet["cohort"]["conversions"]
+    }
+    assert conversions[("enquiry", "initial_contact")] == 0.0
+    assert conversions[("initial_contact", "approved")] is None
+
+
+async def test_funnel_split_into_referred_and_not_referred(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await eight_through_the_pipeline(world)
+    # Beta's referred enquiry moves none of Alpha's figures.
+    beta_carer = await household(world, world.b, date(2024, 1, 1))
+    await history(world, world.b, at(2026, 5, 3), referral_household_id=beta_carer.id)
+    manager = await world.make_person(world.a, "manager")
+    report = await get(
+        client, manager, "funnel", by="referral", **{"from": "2026-05-01", "to": "2026-05-31"}
+    )
+    splits = {s["key"]: s for s in report["splits"]}
+    assert [s["key"] for s in report["splits"]] == ["not_referred", "referred"]
+    assert {s["label"] for s in report["splits"]} == {None}
+    assert reached(splits["referred"]) == [3, 3, 2, 2, 1, 1, 1]
+    assert reached(splits["not_referred"]) == [5, 3, 2, 1, 1, 1, 0]
+    referred = {
+        (c["from_stage"], c["to_stage"]): c["rate"]
+        for c in splits["referred"]["cohort"]["conversions"]
+    }
+    assert referred[("enquiry", "approved")] == 0.3333
+    assert referred[("initial_visit", "application")] == 1.0
+    assert referred[("application", "assessment")] == 0.5
+    assert splits["referred"]["cohort"]["open"] == 2
+    entered = {s["stage"]: s["count"] for s in splits["referred"]["activity"]["entered"]}
+    assert entered == {
+        **dict.fromkeys(STAGES, 0),
+        "enquiry": 3,
+        "initial_contact": 3,
+        "initial_visit": 2,
+        "application": 2,
+        "assessment": 1,
+        "panel": 1,
+        "approved": 1,
+    }
+    # The two groups add up to the whole, stage by stage.
+    assert [
+        a + b
+        for a, b in zip(reached(splits["referred"]), reached(splits["not_referred"]), strict=True)
+    ] == reached(report)
+
+
+# --- an event's day is London's -------------------------------------------------------------------
+
+
+async def test_funnel_by_event_gives_the_day_the_event_starts_in_london(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    # 23:30 UTC on 12 June is 00:30 on 13 June in London (summer time); on 1 December the two
+    # clocks agree.
+    summer = await make_event(
+        world, world.a, title="Midnight stall", starts_at=at(2026, 6, 12, 23, 30)
+    )
+    winter = await make_event(
+        world, world.a, title="Late evening", starts_at=at(2026, 12, 1, 23, 30)
+    )
+    await history(world, world.a, at(2026, 6, 20), event_id=summer.id)
+    await history(world, world.a, at(2026, 6, 21), event_id=winter.id)
+    manager = await world.make_person(world.a, "manager")
+    june = {"from": "2026-06-01", "to": "2026-06-30"}
+    report = await get(client, manager, "funnel", by="event", **june)
+    assert {s["key"]: s["starts_on"] for s in report["splits"]} == {
+        summer.id: "2026-06-13",
+        winter.id: "2026-12-01",
+    }
+    rows = await get_csv(client, manager, "funnel", by="event", **june)
+    assert {r["group"]: r["group_starts_on"] for r in rows if r["group"] != "all"} == {
+        summer.id: "2026-06-13",
+        winter.id: "2026-12-01",
+    }
+
+
+# --- the overdue list stops at 100 ----------------------------------------------------------------
+
+
+async def test_time_in_stage_lists_the_100_longest_overdue_and_says_there_are_more(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    a = world.a
+    made = [
+        await factories.make_enquiry(
+            world, a, received_at=at(2026, 1, 1), due_at=at(2026, 1, 2) + timedelta(minutes=n)
+        )
+        for n in range(101)
+    ]
+    # Not overdue: due later than now, closed, or a repeat (worked through the first).
+    await factories.make_enquiry(world, a, due_at=utcnow() + timedelta(days=1))
+    await factories.make_enquiry(world, a, stage="withdrawn", due_at=at(2026, 1, 1))
+    await factories.make_enquiry(world, a, due_at=at(2026, 1, 1), duplicate_of_id=made[0].id)
+    manager = await world.make_person(a, "manager")
+    overdue = (await get(client, manager, "time-in-stage"))["overdue"]
+    assert overdue["count"] == 101
+    assert {s["stage"]: s["count"] for s in overdue["by_stage"]}["enquiry"] == 101
+    assert [i["reference"] for i in overdue["items"]] == [e.reference for e in made[:100]]
+    assert overdue["items_truncated"] is True
+    rows = await get_csv(client, manager, "time-in-stage")
+    assert [r["reference"] for r in rows if r["section"] == "overdue"] == [
+        e.reference for e in made[:100]
+    ]
+
+
+# --- what each channel and campaign code cost -----------------------------------------------------
+
+
+async def test_costs_are_divided_by_everything_a_campaign_ever_brought(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    a = world.a
+    leaflets = await factories.make_campaign(world, a, name="Leaflets", cost_pence=12_000)
+    posters = await factories.make_campaign(world, a, name="Posters", cost_pence=5_000)
+    radio = await factories.make_campaign(world, a, name="Radio", channel="radio_tv")
+    stall = await factories.make_campaign(world, a, name="Stall", channel="event", cost_pence=0)
+    to_approval = [(s, at(2026, 3, 1 + i)) for i, s in enumerate(PIPELINE[1:])]
+    # Leaflets: 2 in February (one approved) and 2 in May, and a repeat that never counts.
+    first = await history(
+        world, a, at(2026, 2, 1), *to_approval, channel="print", campaign_id=leaflets.id
+    )
+    await history(world, a, at(2026, 2, 2), channel="print", campaign_id=leaflets.id)
+    for day in (4, 5):
+        await history(world, a, at(2026, 5, day), channel="print", campaign_id=leaflets.id)
+    await history(
+        world, a, at(2026, 5, 6), channel="print", campaign_id=leaflets.id, duplicate_of_id=first.id
+    )
+    # Posters: 3 in May, one visited. Radio (no cost known): 1 in May, never answered.
+    # The stall (free): 1 in April. One printed enquiry in May with no code, and a website one.
+    visit = [("initial_contact", at(2026, 5, 8)), ("initial_visit", at(2026, 5, 9))]
+    await history(world, a, at(2026, 5, 7), *visit, channel="print", campaign_id=posters.id)
+    for day in (8, 9):
+        await history(world, a, at(2026, 5, day), channel="print", campaign_id=posters.id)
+    await history(
+        world,
+        a,
+        at(2026, 5, 10),
+        ("no_response", at(2026, 5, 25), "NR1"),
+        channel="radio_tv",
+        campaign_id=radio.id,
+    )
+    await history(world, a, at(2026, 4, 20), channel="event", campaign_id=stall.id)
+    await history(world, a, at(2026, 5, 11), channel="print")
+    await history(world, a, at(2026, 5, 12))
+    # Beta's own costed campaign, and a Beta enquiry carrying Alpha's code: neither counts.
+    beta_leaflets = await factories.make_campaign(world, world.b, name="B", cost_pence=99_999)
+    await history(world, world.b, at(2026, 5, 4), channel="print", campaign_id=beta_leaflets.id)
+    await history(world, world.b, at(2026, 5, 4), channel="print", campaign_id=leaflets.id)
+    manager = await world.make_person(a, "manager")
+
+    may = {"from": "2026-05-01", "to": "2026-05-31"}
+    report = await get(client, manager, "sources", **may)
+
+    def figures(n: int, visited: int = 0, silent: int = 0) -> dict[str, Any]:
+        """The period's figures of `n` enquiries, none past a visit or approved."""
+        return {
+            "enquiries": n,
+            "reached_initial_visit": visited,
+            "share_initial_visit": round(visited / n, 4) if n else None,
+            "reached_application": 0,
+            "share_application": 0.0 if n else None,
+            "approvals": 0,
+            "no_response": silent,
+            "no_response_rate": round(silent / n, 4) if n else None,
+        }
+
+    no_cost = {
+        "cost_pence": None,
+        "costed_enquiries": 0,
+        "costed_approvals": 0,
+        "cost_per_enquiry_pence": None,
+        "cost_per_approval_pence": None,
+    }
+    channels = {c.pop("channel"): c for c in report["channels"]}
+    assert list(channels) == [
+        "website",
+        "social_media",
+        "print",
+        "event",
+        "radio_tv",
+        "word_of_mouth",
+        "referral",
+        "partner_venue",
+        "other",
+    ]
+    assert channels == {
+        "website": figures(1) | no_cost,
+        # May's printed: 2 leaflets, 3 posters, 1 with no code. Its costs: both campaigns'
+        # 17,000p over the 7 enquiries (1 approval) they ever brought, whatever the period.
+        "print": figures(6, visited=1)
+        | {
+            "cost_pence": 17_000,
+            "costed_enquiries": 7,
+            "costed_approvals": 1,
+            "cost_per_enquiry_pence": 2429,  # 2,428.57
+            "cost_per_approval_pence": 17_000,
+        },
+        # The free stall is a known cost of 0 over its one enquiry (in April).
+        "event": figures(0)
+        | {
+            "cost_pence": 0,
+            "costed_enquiries": 1,
+            "costed_approvals": 0,
+            "cost_per_enquiry_pence": 0,
+            "cost_per_approval_pence": None,
+        },
+        # Radio's cost is unknown, so the channel has none.
+        "radio_tv": figures(1, silent=1) | no_cost,
+        **{ch: figures(0) | no_cost for ch in ("social_media", "word_of_mouth", "referral")},
+        **{ch: figures(0) | no_cost for ch in ("partner_venue", "other")},
+    }
+
+    def campaign(made: Any, **rest: Any) -> dict[str, Any]:
+        return {
+            "campaign_id": made.id,
+            "code": made.code,
+            "name": made.name,
+            "kind": "campaign",
+            "channel": made.channel,
+            "cost_pence": made.cost_pence,
+            **rest,
+        }
+
+    assert report["campaigns"] == [
+        # 12,000p over the 4 enquiries it ever brought, 2 of them before May; 1 approval.
+        campaign(
+            leaflets,
+            lifetime_enquiries=4,
+            lifetime_approvals=1,
+            cost_per_enquiry_pence=3000,
+            cost_per_approval_pence=12_000,
+            **figures(2),
+        ),
+        campaign(
+            posters,
+            lifetime_enquiries=3,
+            lifetime_approvals=0,
+            cost_per_enquiry_pence=1667,  # 1,666.67
+            cost_per_approval_pence=None,
+            **figures(3, visited=1),
+        ),
+        campaign(
+            radio,
+            lifetime_enquiries=1,
+            lifetime_approvals=0,
+            cost_per_enquiry_pence=None,
+            cost_per_approval_pence=None,
+            **figures(1, silent=1),
+        ),
+        campaign(
+            stall,
+            lifetime_enquiries=1,
+            lifetime_approvals=0,
+            cost_per_enquiry_pence=0,
+            cost_per_approval_pence=None,
+            **figures(0),
+        ),
+    ]
+
+    # The costs do not depend on the period.
+    february = await get(client, manager, "sources", **{"from": "2026-02-01", "to": "2026-02-28"})
+    leaflets_then = february["campaigns"][0]
+    assert (leaflets_then["enquiries"], leaflets_then["approvals"]) == (2, 1)
+    assert (leaflets_then["cost_per_enquiry_pence"], leaflets_then["lifetime_enquiries"]) == (
+        3000,
+        4,
+    )
+    print_then = next(c for c in february["channels"] if c["channel"] == "print")
+    assert (print_then["cost_per_enquiry_pence"], print_then["costed_enquiries"]) == (2429, 7)
+
+    rows = await get_csv(client, manager, "sources", **may)
+    costs = {
+        (r["section"], r["key"]): (
+            r["cost_pence"],
+            r["cost_per_enquiry_pence"],
+            r["cost_per_approval_pence"],
+            r["cost_enquiries"],
+            r["cost_approvals"],
+        )
+        for r in rows
+    }
+    assert costs[("channel", "print")] == ("17000", "2429", "17000", "7", "1")
+    assert costs[("channel", "radio_tv")] == ("", "", "", "0", "0")
+    assert costs[("campaign", leaflets.code)] == ("12000", "3000", "12000", "4", "1")
+    assert costs[("campaign", stall.code)] == ("0", "0", "", "1", "0")
