@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from fosterhub.carers.models import CarerHousehold
+from fosterhub.core.db import utcnow
 from fosterhub.core.workdays import LONDON
 from fosterhub.councils.models import Council
 from fosterhub.enquiries.models import Enquiry, StageTransition
@@ -23,6 +24,18 @@ def at(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> date
 def london(year: int, month: int, day: int, hour: int = 10, minute: int = 0) -> datetime:
     """A time on London's clock, in UTC: the reports' days and periods are London's."""
     return datetime(year, month, day, hour, minute, tzinfo=LONDON).astimezone(UTC)
+
+
+def today() -> date:
+    """Today on London's calendar, which the reports' default periods and years start from."""
+    return utcnow().astimezone(LONDON).date()
+
+
+def year_running() -> int:
+    """The Ofsted collection year (from 1 April) that today is in: tests that ask for the
+    default year, or for one too late, work it out from today so they never go stale."""
+    now = today()
+    return now.year if now >= date(now.year, 4, 1) else now.year - 1
 
 
 async def history(

@@ -38,7 +38,7 @@ from typing import Any
 import httpx
 
 from tests.conftest import World
-from tests.reports.histories import at, history, household, london
+from tests.reports.histories import at, history, household, london, today, year_running
 
 EXPECTED = {
     "initial_enquiries": 4,
@@ -156,14 +156,36 @@ async def test_the_ofsted_return_matches_the_hand_worked_year(
     assert (report["year"], report["is_complete"], report["council"]) == (2025, True, "alpha")
     assert figures(report) == EXPECTED
 
-    # The last complete year is the default; the year now running is allowed and incomplete.
-    default = await client.get("/api/v1/reports/ofsted-return", headers=manager.headers)
-    assert figures(default.json()) == EXPECTED
-    running = await client.get(
+    # The year after: o6 alone, complete once 31 March 2027 is past.
+    after = await client.get(
         "/api/v1/reports/ofsted-return", params={"year": 2026}, headers=manager.headers
     )
-    assert running.json()["is_complete"] is False
-    assert running.json()["initial_enquiries"] == 1  # o6
+    assert after.json()["initial_enquiries"] == 1  # o6
+    assert after.json()["is_complete"] is (today() > date(2027, 3, 31))
+
+
+async def test_the_default_year_is_the_last_complete_one_and_the_running_year_is_allowed(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    await worked_example(world)
+    manager = await world.make_person(world.a, "manager")
+    running = year_running()
+
+    async def year(**params: Any) -> dict[str, Any]:
+        response = await client.get(
+            "/api/v1/reports/ofsted-return", params=params, headers=manager.headers
+        )
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    default = await year()
+    assert (default["year"], default["is_complete"]) == (running - 1, True)
+    assert default["period"] == {"from": f"{running - 1}-04-01", "to": f"{running}-03-31"}
+    assert default == await year(year=running - 1)
+    now = await year(year=running)
+    assert (now["year"], now["is_complete"]) == (running, False)
+    assert now["period"] == {"from": f"{running}-04-01", "to": f"{running + 1}-03-31"}
 
 
 async def test_the_ofsted_return_as_csv_has_the_same_figures(
