@@ -32,7 +32,8 @@ test('changing your password: the new one works, the old one no longer does', as
 })
 
 test('setting up an authenticator app: a QR code, a confirmed code, then sign-in asks for one', async ({ page }) => {
-  const email = 'recruitment.wirral@example.org'
+  // An account no other journey signs in with: from here on it needs a code.
+  const email = 'placements.knowsley@example.org'
   await signIn(page, email)
   await page.goto('/staff/account')
   await page.getByRole('link', { name: 'Set up an authenticator app' }).click()
