@@ -19,7 +19,11 @@ another set of values fits every figure shown and every sum and gives it a diffe
 by moving it by one and putting the sums right again one figure at a time). Bounds narrowed sum
 by sum are not enough: a grid of sums can pin a figure that no sum pins on its own (a region's
 total is both its councils' totals and its groups' totals added up, which ties together figures
-that share no sum). A council's own reports use `PLAIN`, which shows every figure as it is.
+that share no sum). The search is exhaustive but has a budget per report (`_WITNESS_STEPS`),
+ample for a region of a few councils; a larger report, once it is spent, has the rest of its
+hidden figures judged by the bounds alone, which can miss such a pin (an exact check at any size
+needs integer programming). A council's own reports use `PLAIN`, which shows every figure as it
+is.
 """
 
 import math
@@ -40,10 +44,13 @@ _INF = math.inf
 # Bounds propagation converges quickly on the reports' few sums; the cap only stops a
 # pathological slow approach (the bounds found by then are still true, only less tight).
 _SWEEPS = 60
-# The search for other values that fit (`_Sums.other_values`) gives up past these, and the
-# figure then counts as pinned: more is withheld, never less.
+# The search for other values that fit (`_Sums.other_values`): a figure with none found within
+# this many moves counts as pinned (more is withheld, never less). The steps are for a whole
+# report: a region of two or three councils needs a few hundred (up to some ten thousand where
+# a pin has to be proved), and they are spent in about three seconds. A report too large for
+# them (many councils, split finely) has the rest of its hidden figures judged by the bounds.
 _WITNESS_MOVES = 24
-_WITNESS_STEPS = 4_000
+_WITNESS_STEPS = 40_000
 
 
 class Count:
@@ -159,6 +166,7 @@ class Disclosure:
         self._decided = False
         # Hidden counts known to have another possible value (hiding more never undoes that).
         self._varying: set[int] = set()
+        self._steps = [_WITNESS_STEPS]
 
     # Building
 
@@ -257,11 +265,13 @@ class Disclosure:
         for cell in self.counts:
             if not cell.hidden or id(cell) in known or id(cell) in self._varying:
                 continue
-            moved = sums.other_values(cell)
-            if moved is None:
-                yield cell
-            else:
+            moved = sums.other_values(cell, self._steps)
+            if moved is not None:
                 self._varying.update(moved)
+            elif self._steps[0] <= 0:
+                return  # out of steps: the bounds alone judge the rest
+            else:
+                yield cell
 
     def _pinned_by_bounds(self) -> list[Count]:
         """Hidden counts pinned by bounds propagation: each sum in turn narrows what its
@@ -348,22 +358,22 @@ class _Sums:
             for key in terms:
                 self.of.setdefault(key, []).append(index)
 
-    def other_values(self, cell: Count) -> set[int] | None:
+    def other_values(self, cell: Count, steps: list[int]) -> set[int] | None:
         """The hidden counts (ids) that change in another set of values fitting every sum and
-        every figure shown, `cell`'s among them; None when none is found within the limits.
+        every figure shown, `cell`'s among them; None when none is found within
+        `_WITNESS_MOVES` moves or the `steps` left (shared by the report's searches).
 
         `cell` moves by one; then a sum that no longer holds is put right by moving one of its
         hidden figures by one, and so on until every sum holds. Each figure only ever moves one
         way, which loses nothing: any other fitting set of values can be reached like that, each
         step between the true values and those, so inside what every figure reads.
         """
-        budget = [_WITNESS_STEPS]
         for step in (1, -1):
             if self._fits(cell, {}, step):
                 delta = {id(cell): step}
                 off: dict[int, int] = {}
                 self._shift(id(cell), step, off)
-                if self._balance(delta, off, _WITNESS_MOVES - 1, budget, {}):
+                if self._balance(delta, off, _WITNESS_MOVES - 1, steps, {}):
                     return {key for key, d in delta.items() if d}
         return None
 
@@ -389,14 +399,14 @@ class _Sums:
         delta: dict[int, int],
         off: dict[int, int],
         moves: int,
-        budget: list[int],
+        steps: list[int],
         seen: dict[frozenset[tuple[int, int]], int],
     ) -> bool:
         if not off:
             return True
-        if moves == 0 or budget[0] <= 0:
+        if moves == 0 or steps[0] <= 0:
             return False
-        budget[0] -= 1
+        steps[0] -= 1
         # Every sum that does not hold must be put right: the one with the fewest ways first.
         choices: list[tuple[int, int]] | None = None
         for index, left in off.items():
@@ -415,7 +425,7 @@ class _Sums:
             state = frozenset(delta.items())
             if seen.get(state, -1) < moves - 1:
                 seen[state] = moves - 1
-                if self._balance(delta, off, moves - 1, budget, seen):
+                if self._balance(delta, off, moves - 1, steps, seen):
                     return True
             self._shift(key, -step, off)
             delta[key] -= step
