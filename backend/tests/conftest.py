@@ -23,6 +23,7 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from fosterhub.auth import passwords, tokens
+from fosterhub.auth import service as auth_service
 from fosterhub.auth.service import access_claims
 from fosterhub.config import Settings
 from fosterhub.core import migrate, tenancy
@@ -147,6 +148,24 @@ class World:
 def token_for(settings: Settings, user: User) -> str:
     token, _ = tokens.issue(settings, user.id, access_claims(user, None))
     return token
+
+
+async def partner_headers(
+    client: httpx.AsyncClient, world: "World", council: Council, scopes: list[str]
+) -> dict[str, str]:
+    """The headers of a partner client of `council`: a machine token by client credentials."""
+    made, secret = await auth_service.create_client(world.db, council.id, "Partner", scopes)
+    await world.db.commit()
+    token = await client.post(
+        "/api/v1/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": made.client_id,
+            "client_secret": secret,
+        },
+    )
+    assert token.status_code == 200, token.text
+    return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
 
 @pytest.fixture

@@ -5,30 +5,11 @@ finds nothing of ours."""
 import httpx
 from sqlalchemy import select
 
-from fosterhub.auth import service as auth_service
-from fosterhub.councils.models import Council
 from fosterhub.enquiries.models import Enquiry
 from tests import factories
-from tests.conftest import World, assert_problem
+from tests.conftest import World, assert_problem, partner_headers
 
 URL = "/api/v1/enquiries"
-
-
-async def _client_headers(
-    client: httpx.AsyncClient, world: World, council: Council, *scopes: str
-) -> dict[str, str]:
-    partner, secret = await auth_service.create_client(world.db, council.id, "CRM", list(scopes))
-    await world.db.commit()
-    token = await client.post(
-        "/api/v1/auth/token",
-        data={
-            "grant_type": "client_credentials",
-            "client_id": partner.client_id,
-            "client_secret": secret,
-        },
-    )
-    assert token.status_code == 200, token.text
-    return {"Authorization": f"Bearer {token.json()['access_token']}"}
 
 
 async def _stored(world: World, enquiry_id: str) -> Enquiry:
@@ -44,7 +25,7 @@ async def test_a_reading_client_reads_but_cannot_change(
     client: httpx.AsyncClient, world: World
 ) -> None:
     enquiry = await factories.make_enquiry(world, world.a)
-    reader = await _client_headers(client, world, world.a, "enquiries:read")
+    reader = await partner_headers(client, world, world.a, ["enquiries:read"])
     assert (await client.get(URL, headers=reader)).json()["items"][0]["id"] == enquiry.id
     read = await client.get(f"{URL}/{enquiry.id}", headers=reader)
     assert read.status_code == 200 and read.json()["contact"]["first_name"] == "Ann"
@@ -61,7 +42,7 @@ async def test_a_writing_client_changes_an_enquiry_with_if_match(
     client: httpx.AsyncClient, world: World
 ) -> None:
     enquiry = await factories.make_enquiry(world, world.a)
-    writer = await _client_headers(client, world, world.a, "enquiries:write")
+    writer = await partner_headers(client, world, world.a, ["enquiries:write"])
     path = f"{URL}/{enquiry.id}"
     # Writing is not reading: the list and the record need `enquiries:read`.
     assert_problem(await client.get(URL, headers=writer), 403)
@@ -99,7 +80,7 @@ async def test_another_councils_client_finds_nothing_of_ours(
     client: httpx.AsyncClient, world: World
 ) -> None:
     enquiry = await factories.make_enquiry(world, world.a)
-    intruder = await _client_headers(client, world, world.b, "enquiries:read", "enquiries:write")
+    intruder = await partner_headers(client, world, world.b, ["enquiries:read", "enquiries:write"])
     path = f"{URL}/{enquiry.id}"
     assert_problem(await client.get(path, headers=intruder), 404)
     assert_problem(
@@ -111,7 +92,7 @@ async def test_another_councils_client_finds_nothing_of_ours(
     assert (await client.get(URL, headers=intruder)).json()["items"] == []
     assert (await _stored(world, enquiry.id)).first_name == "Ann"
     # A client with neither enquiries scope is refused outright.
-    events_only = await _client_headers(client, world, world.a, "events:read")
+    events_only = await partner_headers(client, world, world.a, ["events:read"])
     assert_problem(
         await client.patch(
             path, json={"first_name": "Mallory"}, headers={**events_only, "If-Match": "*"}

@@ -7,11 +7,10 @@ from typing import Any
 
 import httpx
 
-from fosterhub.auth import service as auth_service
 from fosterhub.councils.models import Council, Region
 from fosterhub.councils.schemas import CouncilSettings
 from fosterhub.enquiries.vocabulary import CLOSING, PIPELINE, STAGES
-from tests.conftest import Person, World, assert_problem
+from tests.conftest import Person, World, assert_problem, partner_headers
 from tests.reports.histories import at, history, household
 
 APRIL = {"from": "2026-04-01", "to": "2026-04-30"}
@@ -435,24 +434,6 @@ async def test_regional_funnel_splits_only_by_what_names_nobody(
 # --- partner clients -----------------------------------------------------------------------------
 
 
-async def partner(
-    client: httpx.AsyncClient, world: World, council: Council, scopes: list[str]
-) -> dict[str, str]:
-    """The headers of a partner client of `council` (a machine token, client credentials)."""
-    made, secret = await auth_service.create_client(world.db, council.id, "Hub", scopes)
-    await world.db.commit()
-    token = await client.post(
-        "/api/v1/auth/token",
-        data={
-            "grant_type": "client_credentials",
-            "client_id": made.client_id,
-            "client_secret": secret,
-        },
-    )
-    assert token.status_code == 200, token.text
-    return {"Authorization": f"Bearer {token.json()['access_token']}"}
-
-
 async def test_a_partner_client_reads_its_own_councils_region_and_no_other(
     client: httpx.AsyncClient, world: World
 ) -> None:
@@ -463,9 +444,9 @@ async def test_a_partner_client_reads_its_own_councils_region_and_no_other(
     gamma = Council(slug="gamma", name="Gamma", region_id=other.id, settings={})
     world.db.add(gamma)
     await world.db.commit()
-    hub = await partner(client, world, world.b, ["reports:read"])
-    no_scope = await partner(client, world, world.b, ["enquiries:read", "enquiries:write"])
-    outsider = await partner(client, world, gamma, ["reports:read"])
+    hub = await partner_headers(client, world, world.b, ["reports:read"])
+    no_scope = await partner_headers(client, world, world.b, ["enquiries:read", "enquiries:write"])
+    outsider = await partner_headers(client, world, gamma, ["reports:read"])
     people = await viewer(world)
     for path in ROUTES:
         params = {"year": 2026} if path == "ofsted-return" else APRIL
