@@ -18,6 +18,7 @@ from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Route
 from starlette.staticfiles import StaticFiles
 
 from fosterhub import __version__
@@ -34,6 +35,7 @@ from fosterhub.core.middleware import Metrics, RequestMiddleware
 from fosterhub.core.ratelimit import RateLimiter
 from fosterhub.councils.router import router as councils_router
 from fosterhub.enquiries import html as enquiry_pages
+from fosterhub.enquiries.router import create_enquiry
 from fosterhub.enquiries.router import router as enquiries_router
 from fosterhub.events.router import router as events_router
 from fosterhub.reports.router import router as reports_router
@@ -81,6 +83,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
+        # FastAPI's own OpenTelemetry is off: metrics are Prometheus (`/metrics`), and its
+        # logs would record validation failures with their messages, which can quote what a
+        # person typed. Off, it also costs nothing per request.
+        telemetry={"tracing": False, "metrics": False, "logs": False, "operation_spans": False},
     )
     app.state.settings = settings
     app.state.engine = create_engine(
@@ -97,7 +103,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     openapi.install(app)
     install_error_handlers(app)
-    app.add_middleware(RequestMiddleware, max_body_bytes=settings.max_body_bytes, metrics=metrics)
+    app.add_middleware(
+        RequestMiddleware,
+        max_body_bytes=settings.max_body_bytes,
+        metrics=metrics,
+        too_large_page=enquiry_pages.too_large_page,
+    )
 
     # Probes first: they are called most often and should match before the API's routes.
     app.include_router(_operations_router())
@@ -119,6 +130,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router, prefix=API_PREFIX)
     app.include_router(enquiry_pages.router)
+    # The public enquiry, the busiest route, is also served by a plain Starlette route
+    # matched before all others: its endpoint reads the request itself and has no parameters
+    # for FastAPI to solve, so FastAPI's request handler would only add work. The API route
+    # above documents it in the OpenAPI schema; both call the same function.
+    app.router.routes.insert(
+        0,
+        Route(
+            f"{API_PREFIX}/enquiries",
+            create_enquiry,
+            methods=["POST"],
+            name="enquiries:create",
+            include_in_schema=False,
+        ),
+    )
 
     if settings.frontend_dist and (settings.frontend_dist / "index.html").is_file():
         _mount_spa(app, settings.frontend_dist)
