@@ -1,5 +1,6 @@
 """Engine, sessions, the declarative base with its naming convention, and shared column mixins."""
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -34,11 +35,14 @@ def utcnow() -> datetime:
 
 
 def new_id() -> str:
-    """A random (version 4) UUID, as `str(uuid.uuid4())` spells it: the version and variant
-    bits set by hand, about half the cost of building a `uuid.UUID` (the public
-    enquiry makes four)."""
-    raw = bytearray(random_bytes(16))
-    raw[6] = (raw[6] & 0x0F) | 0x40
+    """A time-ordered (version 7, RFC 9562) UUID: 48 bits of Unix time in milliseconds, then
+    74 random bits. Rows made one after another get neighbouring keys, so a primary key index
+    grows at its end instead of at random pages: after each checkpoint PostgreSQL writes a
+    whole page to its log the first time it changes it, and random keys touch a new page
+    with nearly every insert. Spelt as `str(uuid.UUID(...))` spells it. The time it holds
+    is the row's creation, which every record also shows in its own timestamps."""
+    raw = bytearray((time.time_ns() // 1_000_000).to_bytes(6, "big") + random_bytes(10))
+    raw[6] = (raw[6] & 0x0F) | 0x70
     raw[8] = (raw[8] & 0x3F) | 0x80
     h = raw.hex()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"

@@ -1,6 +1,7 @@
 """Random bytes fetched a block at a time: each handed out once, never shared with a fork."""
 
 import multiprocessing
+import time
 import uuid
 from collections import Counter
 
@@ -32,12 +33,21 @@ def test_a_forked_worker_does_not_hand_out_its_parents_bytes() -> None:
     assert from_child != entropy.random_bytes(16)
 
 
-def test_ids_are_version_4_uuids_and_codes_use_the_alphabet_evenly() -> None:
-    ids = {new_id() for _ in range(10_000)}
+def test_ids_are_time_ordered_version_7_uuids_and_codes_use_the_alphabet_evenly() -> None:
+    before = time.time_ns() // 1_000_000
+    made = [new_id() for _ in range(10_000)]
+    after = time.time_ns() // 1_000_000
+    ids = set(made)
     assert len(ids) == 10_000
-    assert {uuid.UUID(i).version for i in ids} == {4}
+    assert {uuid.UUID(i).version for i in ids} == {7}
     assert {uuid.UUID(i).variant for i in ids} == {uuid.RFC_4122}
-    assert all(str(uuid.UUID(i)) == i for i in ids)  # spelt as uuid.uuid4() spells them
+    assert all(str(uuid.UUID(i)) == i for i in ids)  # spelt as str(uuid.UUID) spells them
+    # The first 48 bits are the time of making in milliseconds, so later ids sort later.
+    stamps = [uuid.UUID(i).int >> 80 for i in made]
+    assert before <= stamps[0] and stamps[-1] <= after and stamps == sorted(stamps)
+    assert made[-1] > made[0]
+    # 74 random bits: the rest differs even between ids of the same millisecond.
+    assert len({uuid.UUID(i).int & ((1 << 80) - 1) for i in made}) == 10_000
     codes = [short_code(8, "FH-") for _ in range(5_000)]
     assert all(len(c) == 11 and c.startswith("FH-") for c in codes)
     letters = Counter("".join(c[3:] for c in codes))
