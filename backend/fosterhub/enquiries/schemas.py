@@ -6,14 +6,13 @@ from typing import Any, Literal
 from pydantic import (
     AwareDatetime,
     BaseModel,
-    EmailStr,
     Field,
     ValidationInfo,
     field_validator,
 )
 
 from fosterhub.core.schemas import InputModel
-from fosterhub.core.validators import PersonName, UKPhone, UKPostcode
+from fosterhub.core.validators import EmailAddress, PersonName, UKPhone, UKPostcode
 from fosterhub.councils.schemas import FosteringType
 from fosterhub.enquiries.vocabulary import Channel, ContactChannel, ContactOutcome, Stage
 
@@ -23,7 +22,7 @@ UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content
 class ContactIn(InputModel):
     first_name: PersonName
     last_name: PersonName
-    email: EmailStr = Field(max_length=320)
+    email: EmailAddress
     phone: UKPhone | None = None
     postcode: UKPostcode
     preferred_contact: Literal["email", "phone", "text"] | None = None
@@ -176,7 +175,7 @@ class EnquiryDetail(EnquirySummary):
 class EnquiryPatch(InputModel):
     first_name: PersonName | None = None
     last_name: PersonName | None = None
-    email: EmailStr | None = Field(default=None, max_length=320)
+    email: EmailAddress | None = None
     phone: UKPhone | None = None
     postcode: UKPostcode | None = None
     preferred_contact: Literal["email", "phone", "text"] | None = None
@@ -193,7 +192,7 @@ class OtherAdult(InputModel):
 
     first_name: PersonName
     last_name: PersonName
-    email: EmailStr | None = Field(default=None, max_length=320)
+    email: EmailAddress | None = None
 
 
 # A household with more adults than this is a case for a person, not a form.

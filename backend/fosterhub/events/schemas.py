@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 from pydantic import (
     AwareDatetime,
     BaseModel,
-    EmailStr,
     Field,
     PlainSerializer,
     WithJsonSchema,
@@ -16,7 +15,7 @@ from pydantic import (
 )
 
 from fosterhub.core.schemas import InputModel
-from fosterhub.core.validators import PersonName, UKPhone, UKPostcode
+from fosterhub.core.validators import EmailAddress, PersonName, UKPhone, UKPostcode
 from fosterhub.councils.schemas import FosteringType
 from fosterhub.enquiries.schemas import ConsentIn, ContactIn, HouseholdIn
 
@@ -184,7 +183,7 @@ class EventOut(BaseModel):
 
 class RegistrationCreate(InputModel):
     name: PersonName
-    email: EmailStr = Field(max_length=320)
+    email: EmailAddress
     phone: UKPhone | None = None
     access_needs: str | None = Field(
         default=None, max_length=1000, description="Anything we should arrange for you"

@@ -2,11 +2,12 @@
 
 from datetime import datetime
 
-from pydantic import EmailStr, Field, field_validator
+from pydantic import Field, field_validator
 
 from fosterhub.auth.passwords import MIN_PASSWORD_LENGTH
 from fosterhub.auth.roles import Role
 from fosterhub.core.schemas import InputModel, OutputModel
+from fosterhub.core.validators import EmailAddress
 
 
 class UserOut(OutputModel):
@@ -31,7 +32,7 @@ class StaffMember(OutputModel):
 
 
 class UserCreate(InputModel):
-    email: EmailStr = Field(max_length=320)
+    email: EmailAddress
     display_name: str = Field(min_length=1, max_length=200)
     roles: list[Role] = Field(min_length=1, max_length=8)
     password: str | None = Field(
