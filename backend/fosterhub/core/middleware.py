@@ -7,6 +7,7 @@ Pure ASGI (not BaseHTTPMiddleware) because it sits on every request's hot path.
 import json
 import re
 import time
+from collections.abc import Callable
 from typing import Any
 
 import structlog
@@ -52,6 +53,10 @@ class Metrics:
         )
 
 
+# A browser posting a form shows what it is sent as a page: its refusals must be HTML.
+_FORM_MEDIA = (b"application/x-www-form-urlencoded", b"multipart/form-data")
+
+
 class _BodyTooLarge(HTTPException):
     """An HTTPException so FastAPI's body parsing passes it on as a 413, not a parse error."""
 
@@ -79,11 +84,33 @@ async def _send_problem(
     await send({"type": "http.response.body", "body": body})
 
 
+async def _send_page(send: Send, status: int, page: str) -> None:
+    body = page.encode()
+    headers = [
+        (b"content-type", b"text/html; charset=utf-8"),
+        (b"content-length", str(len(body)).encode()),
+    ]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
 class RequestMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, metrics: Metrics) -> None:
+    """`too_large_page`, when given, renders the refusal of a form post over the body cap as
+    an HTML page (from the request's scope), since a browser without JavaScript shows the
+    answer to a form as it comes. Other requests are refused with problem+json."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        metrics: Metrics,
+        too_large_page: Callable[[Scope], str] | None = None,
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.metrics = metrics
+        self.too_large_page = too_large_page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -156,6 +183,11 @@ class RequestMiddleware:
         except _BodyTooLarge:
             if response_started:
                 raise
+            if self.too_large_page is not None and headers.get(b"content-type", b"").startswith(
+                _FORM_MEDIA
+            ):
+                await _send_page(send_wrapper, 413, self.too_large_page(scope))
+                return
             await _send_problem(
                 send_wrapper,
                 413,

@@ -15,6 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.datastructures import FormData
+from starlette.types import Scope
 
 from fosterhub.core.db import DbSession
 from fosterhub.core.errors import AppError
@@ -406,6 +407,17 @@ def render_problem(request: Request, title: str, detail: str) -> str:
 <p class="govuk-body">{escape(detail)}</p>
 <p class="govuk-body"><a class="govuk-link" href="/enquire/basic">Back to the enquiry form</a></p>"""
     return _page(request, f"Error: {title}", body)
+
+
+def too_large_page(scope: Scope) -> str:
+    """The page for a form post over the body cap, whether the middleware refuses it from its
+    declared length or the body runs over while the form is read."""
+    return render_problem(
+        Request(scope),
+        "Your answers are too long to send",
+        "What you sent was larger than we can take. Go back, shorten your longest answers "
+        "and send them again.",
+    )
 
 
 router = APIRouter(include_in_schema=False)

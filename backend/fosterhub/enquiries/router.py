@@ -8,6 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError
+from starlette.exceptions import HTTPException
 
 from fosterhub.config import Settings
 from fosterhub.core import openapi
@@ -149,6 +150,11 @@ async def _create_from_form(request: Request, settings: Settings) -> Response:
     try:
         async with request_session(request) as session:
             return await _form_in_session(request, session, settings)
+    except HTTPException as exc:
+        if exc.status_code != 413:
+            raise
+        # The body ran over the cap while the form was read (a body without a length).
+        return HTMLResponse(html.too_large_page(request.scope), status_code=413)
     except (AppError, IntegrityError) as exc:
         status_code = exc.status if isinstance(exc, AppError) else 409
         fields = getattr(request.state, "form_fields", None)

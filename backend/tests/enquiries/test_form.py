@@ -293,3 +293,30 @@ async def test_a_clash_on_a_form_post_shows_the_form_again_to_send_once_more(
     # The JSON API's answer to the same clash is problem+json, as before.
     assert_problem(await client.post(URL, json=enquiry_body()), 409)
     assert await _enquiries(world) == 1
+
+
+@pytest.mark.parametrize("chunked", [False, True])
+async def test_a_form_post_over_the_size_cap_answers_a_page_not_json(
+    client: httpx.AsyncClient, settings: Settings, world: World, chunked: bool
+) -> None:
+    body = httpx.QueryParams(_form(first_name="A" * (settings.max_body_bytes + 1))).__str__()
+    content: Any = body.encode()
+    if chunked:
+
+        async def chunks():  # type: ignore[no-untyped-def]
+            for start in range(0, len(body), 50_000):
+                yield body[start : start + 50_000].encode()
+
+        content = chunks()
+    response = await client.post(
+        URL, content=content, headers={"content-type": "application/x-www-form-urlencoded"}
+    )
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("text/html")
+    assert '<h1 class="govuk-heading-l">Your answers are too long to send</h1>' in response.text
+    assert 'href="/enquire/basic"' in response.text and '<html lang="en-GB"' in response.text
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert await _enquiries(world) == 0
+    # A JSON body over the cap is still refused with problem+json.
+    too_long = {**enquiry_body(), "padding": "x" * (settings.max_body_bytes + 1)}
+    assert_problem(await client.post(URL, json=too_long), 413)
