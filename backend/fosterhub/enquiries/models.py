@@ -66,8 +66,9 @@ class Enquiry(IdMixin, TenantScoped, TimestampMixin, VersionedMixin, Base):
     __table_args__ = (
         Index("ix_enquiry_council_stage_due", "council_id", "stage", "due_at"),
         Index("ix_enquiry_council_received", "council_id", "received_at", "id"),
-        Index("ix_enquiry_council_email", "council_id", "email"),
-        Index("ix_enquiry_council_phone", "council_id", "phone"),
+        # The same person's earlier enquiries, from the start of the repeat window.
+        Index("ix_enquiry_council_email", "council_id", "email", "received_at"),
+        Index("ix_enquiry_council_phone", "council_id", "phone", "received_at"),
         # Staff search (see the migration of 2026-11-23 17:15): by council and postcode, also
         # for a district's prefix; names by trigram on PostgreSQL.
         Index(
