@@ -70,3 +70,15 @@ def migrate_and_seed(url: str, env: Mapping[str, str]) -> None:
     )
     if seeded.returncode != 0:
         raise DatabaseError(f"fosterhub seed-demo failed:\n{seeded.stdout}{seeded.stderr}")
+
+
+async def analyze(url: str) -> None:
+    """Fresh planner statistics for the whole database, as autovacuum keeps one in service: a
+    database just seeded has none, and PostgreSQL then plans by guesswork (it read the public
+    enquiry's repeat look-up through an index of the council's due dates)."""
+    engine = create_async_engine(url, isolation_level="AUTOCOMMIT", pool_pre_ping=False)
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text("ANALYZE"))
+    finally:
+        await engine.dispose()

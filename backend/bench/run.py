@@ -19,7 +19,13 @@ from types import FrameType
 from typing import Any, TypeVar
 
 from . import scenarios as registry
-from .database import DEFAULT_DATABASE_URL, DatabaseError, ensure_database, migrate_and_seed
+from .database import (
+    DEFAULT_DATABASE_URL,
+    DatabaseError,
+    analyze,
+    ensure_database,
+    migrate_and_seed,
+)
 from .loadgen import HttpRequest, LoadResult, ratio, run_load
 from .scenarios import BenchContext, Check, Scenario, evaluate
 from .servers import HOST, Server, start_uvicorn
@@ -166,7 +172,8 @@ def _fmt(value: float, spec: str) -> str:
 def format_outcome(outcome: Outcome) -> str:
     scenario = outcome.scenario
     lines = [
-        f"== {scenario.name}: {scenario.summary}",
+        f"== {scenario.name}: {scenario.summary}"
+        + (f" ({scenario.connections} connections)" if scenario.connections else ""),
         f"   {'':<6}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'answers':>10}{'errors':>8}"
         f"{'srv cpu':>9}{'gen cpu':>9}  request",
     ]
@@ -283,6 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             )
             created = _run(ensure_database(args.database_url, fresh=args.fresh))
             migrate_and_seed(args.database_url, env)
+            _run(analyze(args.database_url))
             print(f"   database {'created, ' if created else ''}migrated and seeded.")
             ours = start_uvicorn(
                 "ours", "fosterhub.main:create_app", factory=True, env=env, log_dir=logs
@@ -295,7 +303,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"   ours on {ours.base_url}, bare on {baseline.base_url} "
                 f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores);\n"
-                f"   {args.connections} connections, {args.warmup:g}s warm-up, "
+                f"   {args.connections} connections where a scenario names none, "
+                f"{args.warmup:g}s warm-up, "
                 f"{args.duration:g}s or {args.requests:,} requests per side "
                 f"(load only on {HOST}).\n",
                 flush=True,
