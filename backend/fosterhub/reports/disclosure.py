@@ -167,6 +167,8 @@ class Disclosure:
         # Hidden counts known to have another possible value (hiding more never undoes that).
         self._varying: set[int] = set()
         self._steps = [_WITNESS_STEPS]
+        self._index: _Index  # made by `_decide`
+        self._sums: _Sums
 
     # Building
 
@@ -223,35 +225,53 @@ class Disclosure:
         return _resolved(tree)
 
     def _decide(self) -> None:
+        # The sums do not change while deciding, only what each figure reads: index them once.
+        self._index = _Index(self.counts, self.relations)
+        self._sums = _Sums(self.relations)
         for _ in range(2 * len(self.counts) + 2):
             while self._sum_by_sum():
                 pass
             if not self._open_near(self._pinned()):
                 return
 
+    def _hide(self, cell: Count | None) -> bool:
+        """Withholds `cell`; its sums are then looked at again by `_sum_by_sum`."""
+        if not _withhold(cell):
+            return False
+        assert cell is not None
+        for r in self._index.touching[self._index.number[id(cell)]]:
+            self._index.dirty[r] = True
+        return True
+
     def _sum_by_sum(self) -> bool:
-        """One pass over the sums: True when a figure was withheld."""
+        """One pass over the sums: True when a figure was withheld. A sum none of whose figures
+        changed since it was last looked at (and then withheld nothing) is skipped: it would
+        withhold nothing again."""
         changed = False
-        for total, parts in self.relations:
+        dirty = self._index.dirty
+        for r, (total, parts) in enumerate(self.relations):
+            if not dirty[r]:
+                continue
+            dirty[r] = False
             hidden = [c for c in (total, *parts) if c.hidden]
             if not hidden:
                 continue
             if len(hidden) == 1:
                 if hidden[0] is total:
-                    changed |= _withhold(_smallest_shown(parts))
+                    changed |= self._hide(_smallest_shown(parts))
                 else:
-                    changed |= _withhold(total)
+                    changed |= self._hide(total)
                 continue
             pinned = _pinned_by(total, parts)
             if not pinned:
                 continue
             if total.state == _SHOWN:
-                changed |= _withhold(total)
+                changed |= self._hide(total)
             elif total.state == _SMALL:
                 # A total of 1 to 4 over four hidden parts: each part can only be 1.
-                changed |= _withhold(total)
+                changed |= self._hide(total)
             else:
-                changed |= _withhold(_smallest_shown(parts))
+                changed |= self._hide(_smallest_shown(parts))
         return changed
 
     def _pinned(self) -> Iterator[Count]:
@@ -261,7 +281,7 @@ class Disclosure:
         bounded = self._pinned_by_bounds()
         yield from bounded
         known = {id(c) for c in bounded}
-        sums = _Sums(self.relations)
+        sums = self._sums
         for cell in self.counts:
             if not cell.hidden or id(cell) in known or id(cell) in self._varying:
                 continue
@@ -274,50 +294,68 @@ class Disclosure:
                 yield cell
 
     def _pinned_by_bounds(self) -> list[Count]:
-        """Hidden counts pinned by bounds propagation: each sum in turn narrows what its
-        figures can be, until nothing narrows."""
-        lo: dict[int, float] = {}
-        hi: dict[int, float] = {}
+        """Hidden counts pinned by bounds propagation: each sum narrows what its figures can
+        be, and a sum is looked at again whenever one of its figures narrowed, until nothing
+        narrows (the same bounds whatever the order: narrowing only ever takes away values)."""
+        index = self._index
+        lo: list[float] = []
+        hi: list[float] = []
         for cell in self.counts:
-            lo[id(cell)], hi[id(cell)] = cell.bounds()
-        for _ in range(_SWEEPS):
-            changed = False
-            for total, parts in self.relations:
-                t = id(total)
-                parts_lo = [lo[id(p)] for p in parts]
-                parts_hi = [hi[id(p)] for p in parts]
-                sum_lo = sum(parts_lo)
-                infinite = sum(1 for h in parts_hi if h == _INF)
-                finite_hi = sum(h for h in parts_hi if h != _INF)
-                sum_hi = _INF if infinite else finite_hi
-                if sum_lo > lo[t]:
-                    lo[t], changed = sum_lo, True
-                if sum_hi < hi[t]:
-                    hi[t], changed = sum_hi, True
-                for p, p_lo, p_hi in zip(parts, parts_lo, parts_hi, strict=True):
-                    others_lo = sum_lo - p_lo
-                    others_infinite = infinite - (1 if p_hi == _INF else 0)
-                    others_hi = (
-                        _INF if others_infinite else finite_hi - (0 if p_hi == _INF else p_hi)
-                    )
-                    new_lo = lo[t] - others_hi
-                    new_hi = hi[t] - others_lo
-                    if new_lo > lo[id(p)]:
-                        lo[id(p)], changed = new_lo, True
-                    if new_hi < hi[id(p)]:
-                        hi[id(p)], changed = new_hi, True
-            if not changed:
-                break
-        return [c for c in self.counts if c.hidden and lo[id(c)] >= hi[id(c)]]
+            low, high = cell.bounds()
+            lo.append(low)
+            hi.append(high)
+        sums, touching = index.sums, index.touching
+        queue = deque(range(len(sums)))
+        queued = [True] * len(sums)
+        budget = _SWEEPS * len(sums)
+        while queue and budget:
+            budget -= 1
+            r = queue.popleft()
+            queued[r] = False
+            t, parts = sums[r]
+            narrowed: list[int] = []
+            sum_lo = 0.0
+            finite_hi = 0.0
+            infinite = 0
+            for p in parts:
+                sum_lo += lo[p]
+                if hi[p] == _INF:
+                    infinite += 1
+                else:
+                    finite_hi += hi[p]
+            if sum_lo > lo[t]:
+                lo[t] = sum_lo
+                narrowed.append(t)
+            if not infinite and finite_hi < hi[t]:
+                hi[t] = finite_hi
+                narrowed.append(t)
+            t_lo, t_hi = lo[t], hi[t]
+            # Each part is at least the total less the most the others can be, and at most the
+            # total less the least they can be (from the bounds as they were on entry).
+            for p, p_lo, p_hi in [(p, lo[p], hi[p]) for p in parts]:
+                if p_hi == _INF:
+                    others_hi = _INF if infinite > 1 else finite_hi
+                else:
+                    others_hi = _INF if infinite else finite_hi - p_hi
+                new_lo = t_lo - others_hi
+                new_hi = t_hi - (sum_lo - p_lo)
+                if new_lo > lo[p]:
+                    lo[p] = new_lo
+                    narrowed.append(p)
+                if new_hi < hi[p]:
+                    hi[p] = new_hi
+                    narrowed.append(p)
+            for number in narrowed:
+                for other in touching[number]:
+                    if not queued[other]:
+                        queued[other] = True
+                        queue.append(other)
+        return [c for i, c in enumerate(self.counts) if c.hidden and lo[i] >= hi[i]]
 
     def _open_near(self, pinned: Iterable[Count]) -> bool:
         """Withholds the shown figure nearest a pinned one (through the sums): the smallest
         first among equally near. False when there is none left to withhold."""
-        touching: dict[int, list[Relation]] = {}
-        for relation in self.relations:
-            total, parts = relation
-            for cell in (total, *parts):
-                touching.setdefault(id(cell), []).append(relation)
+        touching = self._index.relations_of
         for start in pinned:
             seen = {id(start)}
             frontier: deque[Count] = deque([start])
@@ -332,12 +370,30 @@ class Disclosure:
                                 ring.append(other)
                 candidates = [c for c in ring if c.state == _SHOWN and c.value > 0]
                 if candidates:
-                    return _withhold(min(candidates, key=lambda c: c.value))
+                    return self._hide(min(candidates, key=lambda c: c.value))
                 smalls = [c for c in ring if c.state == _SMALL]
                 if smalls:
-                    return _withhold(smalls[0])
+                    return self._hide(smalls[0])
                 frontier.extend(ring)
         return False
+
+
+class _Index:
+    """A report's sums over its counts by number, for the searches of `Disclosure._decide`."""
+
+    def __init__(self, counts: Sequence[Count], relations: Sequence[Relation]) -> None:
+        self.number = number = {id(cell): i for i, cell in enumerate(counts)}
+        self.sums = [(number[id(t)], tuple(number[id(p)] for p in parts)) for t, parts in relations]
+        # Per count (by number): the sums it is in, by number and (by id) as relations.
+        self.touching: list[list[int]] = [[] for _ in counts]
+        self.relations_of: dict[int, list[Relation]] = {}
+        for r, relation in enumerate(relations):
+            total, parts = relation
+            for cell in dict.fromkeys((total, *parts)):
+                self.touching[number[id(cell)]].append(r)
+                self.relations_of.setdefault(id(cell), []).append(relation)
+        # The sums `Disclosure._sum_by_sum` has to look at (again): a figure of theirs changed.
+        self.dirty = [True] * len(relations)
 
 
 class _Sums:
