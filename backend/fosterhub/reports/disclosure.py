@@ -401,6 +401,8 @@ class _Sums:
 
     def __init__(self, relations: Sequence[Relation]) -> None:
         # Per sum: each count's coefficient (the total +1, each part -1); per count: its sums.
+        self.up: dict[int, float] = {}
+        self.down: dict[int, float] = {}
         self.terms: list[dict[int, int]] = []
         self.of: dict[int, list[int]] = {}
         self.cells: dict[int, Count] = {}
@@ -424,6 +426,15 @@ class _Sums:
         way, which loses nothing: any other fitting set of values can be reached like that, each
         step between the true values and those, so inside what every figure reads.
         """
+        # How far each figure can move up and down inside what it reads (0 for a shown one):
+        # fixed for the search, so its steps only compare.
+        self.up, self.down = {}, {}
+        for key, each in self.cells.items():
+            if each.hidden:
+                lo, hi = each.bounds()
+                self.up[key], self.down[key] = max(0, hi - each.value), max(0, each.value - lo)
+            else:
+                self.up[key] = self.down[key] = 0
         for step in (1, -1):
             if self._fits(cell, {}, step):
                 delta = {id(cell): step}
@@ -464,13 +475,19 @@ class _Sums:
             return False
         steps[0] -= 1
         # Every sum that does not hold must be put right: the one with the fewest ways first.
+        # A figure fits a move when it has room that way and has not moved the other way
+        # (as `_fits`, from the room worked out once).
         choices: list[tuple[int, int]] | None = None
+        up, down = self.up, self.down
         for index, left in off.items():
             ways = []
             for key, coefficient in self.terms[index].items():
-                step = -1 if left * coefficient > 0 else 1
-                if self._fits(self.cells[key], delta, step):
-                    ways.append((key, step))
+                moved = delta.get(key, 0)
+                if left * coefficient > 0:
+                    if moved <= 0 and -moved < down[key]:
+                        ways.append((key, -1))
+                elif moved >= 0 and moved < up[key]:
+                    ways.append((key, 1))
             if choices is None or len(ways) < len(choices):
                 choices = ways
             if not ways:
