@@ -355,7 +355,7 @@ class Disclosure:
     def _open_near(self, pinned: Iterable[Count]) -> bool:
         """Withholds the shown figure nearest a pinned one (through the sums): the smallest
         first among equally near. False when there is none left to withhold."""
-        touching = self._index.relations_of
+        index = self._index
         for start in pinned:
             seen = {id(start)}
             frontier: deque[Count] = deque([start])
@@ -363,7 +363,8 @@ class Disclosure:
                 ring: list[Count] = []
                 for _ in range(len(frontier)):
                     cell = frontier.popleft()
-                    for total, parts in touching.get(id(cell), []):
+                    for r in index.touching[index.number[id(cell)]]:
+                        total, parts = self.relations[r]
                         for other in (total, *parts):
                             if id(other) not in seen:
                                 seen.add(id(other))
@@ -384,14 +385,11 @@ class _Index:
     def __init__(self, counts: Sequence[Count], relations: Sequence[Relation]) -> None:
         self.number = number = {id(cell): i for i, cell in enumerate(counts)}
         self.sums = [(number[id(t)], tuple(number[id(p)] for p in parts)) for t, parts in relations]
-        # Per count (by number): the sums it is in, by number and (by id) as relations.
+        # Per count (by number): the sums (by number) it is in.
         self.touching: list[list[int]] = [[] for _ in counts]
-        self.relations_of: dict[int, list[Relation]] = {}
-        for r, relation in enumerate(relations):
-            total, parts = relation
+        for r, (total, parts) in enumerate(relations):
             for cell in dict.fromkeys((total, *parts)):
                 self.touching[number[id(cell)]].append(r)
-                self.relations_of.setdefault(id(cell), []).append(relation)
         # The sums `Disclosure._sum_by_sum` has to look at (again): a figure of theirs changed.
         self.dirty = [True] * len(relations)
 

@@ -282,9 +282,9 @@ async def funnel(
 
 
 async def _resolved(fig: Disclosure, tree: dict[str, Any]) -> dict[str, Any]:
-    """What a regional report's figures read. Deciding that searches the report's sums (up to
-    a second of CPU for a region's split funnel): in a worker thread, so that the requests
-    in flight beside it go on meanwhile."""
+    """What a regional report's figures read. Deciding that searches the report's sums (a few
+    seconds of CPU for a region's funnel with its splits): in a worker thread, so that the
+    requests in flight beside it go on meanwhile."""
     shown: dict[str, Any] = await run_in_threadpool(fig.resolve, tree)
     return shown
 
