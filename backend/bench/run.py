@@ -130,6 +130,14 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
         return runner.run(coroutine)
 
 
+def continued(requests: list[HttpRequest], sent: int) -> list[HttpRequest]:
+    """The round-robin list starting after the `sent`th request: the measurement goes on from
+    where the warm-up stopped, so a list of different people (the public enquiry) does not
+    send the warm-up's people again, as repeats."""
+    start = sent % len(requests)
+    return requests[start:] + requests[:start]
+
+
 async def _measure(
     server: Server,
     requests: list[HttpRequest],
@@ -138,7 +146,7 @@ async def _measure(
 ) -> Measurement:
     connections = connections or args.connections
     if args.warmup > 0:
-        await run_load(
+        warmup = await run_load(
             server.host,
             server.port,
             requests,
@@ -146,6 +154,7 @@ async def _measure(
             duration_s=args.warmup,
             max_requests=args.requests,
         )
+        requests = continued(requests, warmup.sent)
     cpu_before, client_before = server.cpu_seconds(), time.process_time()
     result = await run_load(
         server.host,

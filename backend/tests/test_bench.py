@@ -264,3 +264,31 @@ async def test_baseline_app_under_load_for_a_second(baseline: Server) -> None:
     assert result.latency_ms(50) <= result.latency_ms(99)
     if sys.platform == "linux":
         assert (baseline.cpu_seconds() or 0) > 0
+
+
+def test_public_enquiries_are_mostly_different_people_and_valid() -> None:
+    from fosterhub.enquiries.schemas import EnquiryCreate
+
+    bodies = scenarios.enquiry_bodies("run1", 1_000)
+    emails = [body["contact"]["email"] for body in bodies]
+    # One in 25 asks again, someone from a little earlier in the same run.
+    assert len(set(emails)) == 1_000 - 1_000 // scenarios.REPEAT_EVERY
+    for n, email in enumerate(emails):
+        if n % scenarios.REPEAT_EVERY == scenarios.REPEAT_EVERY - 1:
+            assert email in emails[:n]
+    assert len({(b["contact"]["first_name"], b["contact"]["last_name"]) for b in bodies}) > 50
+    # The next run's people are new.
+    assert not set(emails) & {
+        b["contact"]["email"] for b in scenarios.enquiry_bodies("run2", 1_000)
+    }
+    for body in bodies[:50]:
+        EnquiryCreate.model_validate(body)
+
+
+def test_the_measurement_goes_on_from_where_the_warm_up_stopped() -> None:
+    from bench.run import continued
+
+    requests = [HttpRequest.get(f"/{n}") for n in range(5)]
+    assert [r.path for r in continued(requests, 7)] == ["/2", "/3", "/4", "/0", "/1"]
+    assert continued(requests, 0) == requests
+    assert continued(requests, 5) == requests
