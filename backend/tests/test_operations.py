@@ -30,6 +30,28 @@ async def test_metrics_count_requests_by_route_template_not_path(
     assert "/councils/alpha" not in text
 
 
+async def test_metrics_count_each_route_and_status_apart(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    for _ in range(3):
+        await client.get("/api/v1/councils/alpha")
+    await client.get("/api/v1/councils/nobody-here")
+    text = (await client.get("/metrics")).text
+    route = 'route="/councils/{slug}"'
+    counts = {
+        line.split(",status=")[1].split("}")[0]: float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith("fosterhub_http_requests_total{") and route in line
+    }
+    assert counts == {'"200"': 3.0, '"404"': 1.0}
+    latency = [
+        line
+        for line in text.splitlines()
+        if line.startswith("fosterhub_http_request_duration_seconds_count{") and route in line
+    ]
+    assert len(latency) == 1 and latency[0].endswith(" 4.0")
+
+
 async def test_every_response_has_a_request_id_and_security_headers(
     client: httpx.AsyncClient,
 ) -> None:

@@ -51,6 +51,21 @@ class Metrics:
             registry=self.registry,
             buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5),
         )
+        # Each (method, route, status)'s counter and histogram, looked up once: `labels()`
+        # takes a lock and builds a key on every call. Routes are templates, so few.
+        self._children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+
+    def observe(self, method: str, route: str, status: int, elapsed: float) -> None:
+        key = (method, route, status)
+        children = self._children.get(key)
+        if children is None:
+            children = self._children[key] = (
+                self.requests.labels(method, route, str(status)),
+                self.latency.labels(method, route),
+            )
+        count, latency = children
+        count.inc()
+        latency.observe(elapsed)
 
 
 # A browser posting a form shows what it is sent as a page: its refusals must be HTML.
@@ -199,8 +214,7 @@ class RequestMiddleware:
         finally:
             elapsed = time.perf_counter() - started
             route = _route_template(scope)
-            self.metrics.requests.labels(scope["method"], route, str(status)).inc()
-            self.metrics.latency.labels(scope["method"], route).observe(elapsed)
+            self.metrics.observe(scope["method"], route, status, elapsed)
             log.info(
                 "request",
                 method=scope["method"],
