@@ -270,7 +270,7 @@ async def _officer_token(ctx: BenchContext) -> None:
     """The million benchmark enquiries (shared with the report scenarios) and an officer."""
     if "officer_token" in ctx.state:
         return
-    await report_data.ensure_enquiries(ctx.database_url)
+    await _enquiry_history(ctx)
     import httpx
 
     from fosterhub.seed.demo import DEMO_PASSWORD
