@@ -18,8 +18,9 @@ from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.routing import Route
+from starlette.routing import Match, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from fosterhub import __version__
 from fosterhub.auth.router import jwks_router
@@ -141,7 +142,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # above documents it in the OpenAPI schema; both call the same function.
     app.router.routes.insert(
         0,
-        Route(
+        _NamedRoute(
             f"{API_PREFIX}/enquiries",
             create_enquiry,
             methods=["POST"],
@@ -153,6 +154,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if settings.frontend_dist and (settings.frontend_dist / "index.html").is_file():
         _mount_spa(app, settings.frontend_dist)
     return app
+
+
+class _NamedRoute(Route):
+    """A plain Starlette route that puts itself in the request's scope, as FastAPI's routes
+    do, so the metrics and the access log name its template rather than "unmatched"."""
+
+    def matches(self, scope: Scope) -> tuple[Match, Scope]:
+        match, child_scope = super().matches(scope)
+        if match is not Match.NONE:
+            child_scope["route"] = self
+        return match, child_scope
 
 
 def _operations_router() -> APIRouter:

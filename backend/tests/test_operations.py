@@ -52,6 +52,19 @@ async def test_metrics_count_each_route_and_status_apart(
     assert len(latency) == 1 and latency[0].endswith(" 4.0")
 
 
+async def test_metrics_name_the_public_enquiry_route(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    # Served by a plain Starlette route ahead of FastAPI's: it must still be named.
+    await client.post("/api/v1/enquiries", json={"council": "alpha"})
+    text = (await client.get("/metrics")).text
+    assert (
+        'fosterhub_http_requests_total{method="POST",route="/api/v1/enquiries",status="422"} 1.0'
+        in text
+    )
+    assert 'route="unmatched"' not in text
+
+
 async def test_every_response_has_a_request_id_and_security_headers(
     client: httpx.AsyncClient,
 ) -> None:
