@@ -255,10 +255,16 @@ async def run_scenarios(
     for scenario in chosen:
         if scenario.setup is not None:
             await scenario.setup(ctx)
-        ours_measured = await _measure(ours, scenario.our_requests(ctx), args, scenario.connections)
-        baseline_measured = await _measure(
-            baseline, scenario.baseline_requests(ctx), args, scenario.connections
-        )
+        try:
+            ours_measured = await _measure(
+                ours, scenario.our_requests(ctx), args, scenario.connections
+            )
+            baseline_measured = await _measure(
+                baseline, scenario.baseline_requests(ctx), args, scenario.connections
+            )
+        finally:
+            if scenario.teardown is not None:
+                await scenario.teardown(ctx)
         checks = evaluate(scenario.targets, ours_measured.result, baseline_measured.result)
         outcome = Outcome(scenario, ours_measured, baseline_measured, checks)
         print(format_outcome(outcome), flush=True)

@@ -3,12 +3,14 @@
 Nothing here asserts on speed; the servers are tiny and run for about a second.
 """
 
+import argparse
 import asyncio
 import math
 import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -17,6 +19,7 @@ from bench import scenarios
 from bench.loadgen import HttpRequest, LoadResult, percentile, ratio, run_load
 from bench.scenarios import SCENARIOS, BenchContext, Scenario, Targets, evaluate
 from bench.servers import Server, start_uvicorn
+from tests.conftest import World
 
 
 def test_percentile_is_nearest_rank() -> None:
@@ -292,3 +295,59 @@ def test_the_measurement_goes_on_from_where_the_warm_up_stopped() -> None:
     assert [r.path for r in continued(requests, 7)] == ["/2", "/3", "/4", "/0", "/1"]
     assert continued(requests, 0) == requests
     assert continued(requests, 5) == requests
+
+
+async def test_the_public_enquiry_scenario_takes_out_what_it_wrote(
+    client: httpx.AsyncClient, world: World, database_url: str
+) -> None:
+    from sqlalchemy import func, select
+
+    from fosterhub.core.models import OutboxMessage
+    from fosterhub.enquiries.models import Enquiry, StageTransition
+
+    # Two runs' people (one cut short, never cleared) and one person who is not the benchmark.
+    bodies = scenarios.enquiry_bodies("run1", 3) + scenarios.enquiry_bodies("run2", 2)
+    bodies.append({**bodies[0], "contact": {**bodies[0]["contact"], "email": "ann@example.org"}})
+    for body in bodies:
+        answer = await client.post("/api/v1/enquiries", json={**body, "council": "alpha"})
+        assert answer.status_code == 201, answer.text
+
+    await scenarios.forget_enquiry_posts(BenchContext(database_url, "", ""))
+
+    async def count(table: Any) -> int:
+        found = int(await world.db.scalar(select(func.count()).select_from(table)) or 0)
+        await world.db.commit()
+        return found
+
+    kept = (await world.db.scalars(select(Enquiry.email))).all()
+    assert kept == ["ann@example.org"]
+    assert await count(StageTransition) == 1
+    assert await count(OutboxMessage) == 1
+
+
+async def test_a_scenario_is_torn_down_when_its_measurement_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bench import run
+
+    torn_down: list[str] = []
+
+    async def failing(*_args: object) -> None:
+        raise RuntimeError("the server went away")
+
+    async def teardown(ctx: BenchContext) -> None:
+        torn_down.append(ctx.database_url)
+
+    monkeypatch.setattr(run, "_measure", failing)
+    scenario = Scenario(
+        "writes",
+        "a scenario that writes",
+        HttpRequest.get("/"),
+        HttpRequest.get("/"),
+        teardown=teardown,
+    )
+    ctx = BenchContext("sqlite+aiosqlite:///unused", "", "")
+    server, args = cast(Server, None), cast(argparse.Namespace, None)  # _measure never runs
+    with pytest.raises(RuntimeError):
+        await run.run_scenarios([scenario], server, server, ctx, args)
+    assert torn_down == ["sqlite+aiosqlite:///unused"]
