@@ -105,11 +105,13 @@ SCENARIOS: list[Scenario] = [
     ),
     Scenario(
         name="councils",
-        summary="public council list: one paginated PostgreSQL query per request",
+        summary="public council list: a PostgreSQL page, then kept a few seconds (core.pagecache)",
         ours=HttpRequest.get("/api/v1/councils"),
         baseline=HttpRequest.get("/councils"),
-        # A database round trip costs; a tenth of a static list's throughput is the floor.
-        targets=Targets(min_ratio=0.1, max_p99_ms=100),
+        # Read once per PUBLIC_LIST_CACHE_SECONDS, then from memory: what is left is FastAPI's
+        # parameters and our middleware; a fifth of a static list's throughput is the floor.
+        # (Before the cache, one query per request: 0.08-0.11, against a floor of 0.1.)
+        targets=Targets(min_ratio=0.2, max_p99_ms=100),
     ),
     Scenario(
         name="public events list",
@@ -117,8 +119,10 @@ SCENARIOS: list[Scenario] = [
         ours=HttpRequest.get("/api/v1/events"),
         baseline=HttpRequest.get("/councils"),
         setup=lambda ctx: _published_events(ctx),
-        # The page costs the list query and three bulk look-ups (co-hosts, codes, seat counts).
-        targets=Targets(min_ratio=0.05, max_p99_ms=150),
+        # A page costs the list query and three bulk look-ups (co-hosts, codes, seat counts),
+        # made once per PUBLIC_LIST_CACHE_SECONDS and then answered from memory. (Built on
+        # every request it measured 0.04-0.05, against a floor of 0.05.)
+        targets=Targets(min_ratio=0.15, max_p99_ms=150),
     ),
 ]
 

@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     login_lock_minutes: int = 15
 
     max_body_bytes: int = 1_000_000
+    # How long a public list page (councils, events) is answered from memory; 0: never.
+    public_list_cache_seconds: float = Field(default=5.0, ge=0, le=300)
     frontend_dist: Path | None = None
     log_level: str = "INFO"
     sql_echo: bool = False

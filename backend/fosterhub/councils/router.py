@@ -9,6 +9,7 @@ from fosterhub.core import audit
 from fosterhub.core.db import DbSession, ReadSession
 from fosterhub.core.errors import PROBLEM_MEDIA_TYPE, problem_responses
 from fosterhub.core.etags import require_if_match, set_etag
+from fosterhub.core.pagecache import PageCache
 from fosterhub.core.pagination import Page, PageParams, page_params, paginate
 from fosterhub.councils import repository, service
 from fosterhub.councils.models import Council, Region
@@ -34,15 +35,20 @@ router = APIRouter(tags=["councils"])
     responses=problem_responses(422),
 )
 async def list_councils(
-    session: ReadSession, page: Annotated[PageParams, Depends(page_params)]
-) -> Page[CouncilSummary]:
-    rows, cursor = await paginate(
-        session, repository.public_list_query(), [Council.name, Council.id], page, rows=True
-    )
-    return Page(
-        items=[CouncilSummary(slug=r.slug, name=r.name, region=r.region) for r in rows],
-        next_cursor=cursor,
-    )
+    request: Request, session: ReadSession, page: Annotated[PageParams, Depends(page_params)]
+) -> Response:
+    async def build() -> Page[CouncilSummary]:
+        rows, cursor = await paginate(
+            session, repository.public_list_query(), [Council.name, Council.id], page, rows=True
+        )
+        return Page(
+            items=[CouncilSummary(slug=r.slug, name=r.name, region=r.region) for r in rows],
+            next_cursor=cursor,
+        )
+
+    # The same for everyone: kept a few seconds, dropped when a council changes (core.pagecache).
+    pages: PageCache = request.app.state.council_pages
+    return await pages.answer(request.url.query, build)
 
 
 @router.get(

@@ -13,6 +13,7 @@ from fosterhub.core.deps import AppSettings, client_ip
 from fosterhub.core.errors import problem_responses
 from fosterhub.core.etags import require_if_match, set_etag
 from fosterhub.core.idempotency import IdempotencyDep
+from fosterhub.core.pagecache import PageCache
 from fosterhub.core.pagination import Page, PageParams, page_params
 from fosterhub.councils import service as councils_service
 from fosterhub.enquiries import service as enquiries_service
@@ -85,6 +86,7 @@ async def _one(
     responses=problem_responses(422),
 )
 async def list_events(
+    request: Request,
     session: ReadSession,
     settings: AppSettings,
     page: Annotated[PageParams, Depends(page_params)],
@@ -96,13 +98,19 @@ async def list_events(
         str | None, Query(min_length=2, max_length=10, description="A postcode")
     ] = None,
     within_km: Annotated[float, Query(gt=0, le=200)] = 25.0,
-) -> Page[EventOut]:
+) -> Response:
     filters = service.PublicFilters(
         council=council, kind=kind, from_day=from_day, to_day=to_day, near=near, within_km=within_km
     )
-    rows, cursor, distances = await service.list_public(session, filters, page)
-    items = await service.present_public(session, settings, rows, distances=distances)
-    return Page(items=items, next_cursor=cursor)
+
+    async def build() -> Page[EventOut]:
+        rows, cursor, distances = await service.list_public(session, filters, page)
+        items = await service.present_public(session, settings, rows, distances=distances)
+        return Page(items=items, next_cursor=cursor)
+
+    # The same for everyone: kept a few seconds, dropped when an event changes (core.pagecache).
+    pages: PageCache = request.app.state.event_pages
+    return await pages.answer(request.url.query, build)
 
 
 @router.get(
