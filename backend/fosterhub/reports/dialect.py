@@ -9,7 +9,7 @@ on the last Sunday of March to 01:00 UTC on the last Sunday of October, as since
 
 from typing import Any
 
-from sqlalchemy import Float, Integer
+from sqlalchemy import Float, Integer, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
@@ -54,12 +54,14 @@ class later_than_months(FunctionElement[bool]):
     """
 
     type = Boolean()
-    inherit_cache = False
+    # The months travel as a bound value, one of the clauses, so the statement's compiled
+    # form is cached like any other (a plain attribute would have to opt out of the cache,
+    # and the time-in-stage query would be compiled afresh on every request).
+    inherit_cache = True
     name = "later_than_months"
 
     def __init__(self, end: Any, start: Any, months: int) -> None:
-        self.months = int(months)
-        super().__init__(end, start)
+        super().__init__(end, start, literal(int(months), Integer()))
 
 
 def _args(element: FunctionElement[Any], compiler: SQLCompiler, **kw: Any) -> list[str]:
@@ -118,8 +120,9 @@ def _elapsed_pg(element: elapsed_days, compiler: SQLCompiler, **kw: Any) -> str:
 
 @compiles(later_than_months, "sqlite")
 def _later_sqlite(element: later_than_months, compiler: SQLCompiler, **kw: Any) -> str:
-    end, start = (_london_sqlite(ts) for ts in _args(element, compiler, **kw))
-    step = f"'+{element.months} months'"
+    end_ts, start_ts, months = _args(element, compiler, **kw)
+    end, start = _london_sqlite(end_ts), _london_sqlite(start_ts)
+    step = f"'+' || {months} || ' months'"
     shifted = f"strftime('%Y-%m-%d %H:%M:%f', {start}, {step})"
     # SQLite rolls 31 January + 1 month over to 3 March; stepping back by the day of the month
     # it landed on gives the last day of February instead.
@@ -133,10 +136,10 @@ def _later_sqlite(element: later_than_months, compiler: SQLCompiler, **kw: Any) 
 
 @compiles(later_than_months, "postgresql")
 def _later_pg(element: later_than_months, compiler: SQLCompiler, **kw: Any) -> str:
-    end, start = _args(element, compiler, **kw)
+    end, start, months = _args(element, compiler, **kw)
     return (
         f"((({end}) AT TIME ZONE 'Europe/London') > "
-        f"(({start}) AT TIME ZONE 'Europe/London') + make_interval(months => {element.months}))"
+        f"(({start}) AT TIME ZONE 'Europe/London') + make_interval(months => {months}))"
     )
 
 

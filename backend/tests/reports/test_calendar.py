@@ -46,3 +46,26 @@ async def test_days_in_sql_are_londons_days_on_both_databases(world: World) -> N
         expected = moment.astimezone(LONDON).date()
         assert number == (expected - date(1970, 1, 1)).days + UNIX_EPOCH_JDN, moment
     await world.db.commit()
+
+
+async def test_later_than_months_compares_calendar_months_and_is_cached_by_its_shape(
+    world: World,
+) -> None:
+    from fosterhub.reports.dialect import later_than_months
+
+    start = literal(datetime(2026, 1, 31, 12, tzinfo=UTC), UTCDateTime())
+    cases = [
+        # 31 January + 1 month is the last day of February, on London's wall clock.
+        (datetime(2026, 2, 28, 12, 30, tzinfo=UTC), 1, True),
+        (datetime(2026, 2, 28, 11, 30, tzinfo=UTC), 1, False),
+        (datetime(2026, 9, 30, 10, 59, tzinfo=UTC), 8, False),  # 11:59 in summer time
+        (datetime(2026, 9, 30, 11, 1, tzinfo=UTC), 8, True),
+    ]
+    for end, months, expected in cases:
+        query = select(later_than_months(literal(end, UTCDateTime()), start, months))
+        assert bool(await world.db.scalar(query)) is expected, (end, months)
+    # The months are a bound value: one compiled statement serves every number of months.
+    one = select(later_than_months(start, start, 1))
+    eight = select(later_than_months(start, start, 8))
+    one_key, eight_key = one._generate_cache_key(), eight._generate_cache_key()
+    assert one_key is not None and one_key == eight_key
