@@ -283,24 +283,17 @@ async def forget_enquiry_posts(ctx: BenchContext) -> None:
     keeps its rows). Otherwise each run added 15,000 to 30,000 enquiries received today to
     the council the reports measure, and its 12-month funnel counted three times the
     enquiries its scenario names after a few days of runs."""
-    from sqlalchemy import delete, select
+    from sqlalchemy import delete
 
     from fosterhub.core.db import create_engine
     from fosterhub.core.models import OutboxMessage
-    from fosterhub.enquiries.models import Enquiry, StageTransition
+    from fosterhub.enquiries.models import Enquiry
 
     engine = create_engine(ctx.database_url)
     try:
         async with engine.begin() as conn:
-            posted = select(Enquiry.id).where(Enquiry.email.like(BENCH_ADDRESSES))
-            await conn.execute(
-                delete(StageTransition).where(StageTransition.enquiry_id.in_(posted))
-            )
-            await conn.execute(
-                delete(Enquiry)
-                .where(Enquiry.email.like(BENCH_ADDRESSES))
-                .execution_options(synchronize_session=False)
-            )
+            # Their moves go with them (the foreign key cascades, SQLite's too).
+            await conn.execute(delete(Enquiry).where(Enquiry.email.like(BENCH_ADDRESSES)))
             await conn.execute(
                 delete(OutboxMessage).where(
                     OutboxMessage.kind == "email",

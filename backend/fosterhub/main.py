@@ -25,6 +25,7 @@ from starlette.types import Scope
 from fosterhub import __version__
 from fosterhub.auth.router import jwks_router
 from fosterhub.auth.router import router as auth_router
+from fosterhub.campaigns.models import Campaign
 from fosterhub.campaigns.router import router as campaigns_router
 from fosterhub.carers.router import router as carers_router
 from fosterhub.config import Settings, get_settings
@@ -35,10 +36,12 @@ from fosterhub.core.errors import install_error_handlers
 from fosterhub.core.middleware import Metrics, RequestMiddleware
 from fosterhub.core.pagecache import PageCache
 from fosterhub.core.ratelimit import RateLimiter
+from fosterhub.councils.models import Council, Region
 from fosterhub.councils.router import router as councils_router
 from fosterhub.enquiries import html as enquiry_pages
 from fosterhub.enquiries.router import create_enquiry
 from fosterhub.enquiries.router import router as enquiries_router
+from fosterhub.events.models import Event, EventCohost, Registration
 from fosterhub.events.router import router as events_router
 from fosterhub.reports.router import router as reports_router
 from fosterhub.training.router import router as training_router
@@ -105,10 +108,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sessionmaker = create_sessionmaker(app.state.engine)
     app.state.read_sessionmaker = create_read_sessionmaker(app.state.engine)
     app.state.rate_limiter = RateLimiter(settings)
+    # Each public list is emptied when a table it shows is written (core.pagecache).
     ttl_s = settings.public_list_cache_seconds
-    app.state.council_pages = PageCache({"council", "region"}, ttl_s=ttl_s)
+    app.state.council_pages = PageCache([Council, Region], ttl_s=ttl_s)
     app.state.event_pages = PageCache(
-        {"event", "event_cohost", "event_registration", "campaign", "council"}, ttl_s=ttl_s
+        [Event, EventCohost, Registration, Campaign, Council], ttl_s=ttl_s
     )
     metrics = Metrics()
     app.state.metrics = metrics

@@ -24,8 +24,9 @@ _STALE = "fosterhub.pagecache.stale"  # table names written in the session's tra
 class PageCache:
     """Answers (JSON bytes) by key, each kept `ttl_s` seconds; at most `max_entries`."""
 
-    def __init__(self, watches: Iterable[str], *, ttl_s: float = 5.0, max_entries: int = 256):
-        self.watches = frozenset(watches)
+    def __init__(self, watches: Iterable[type[Any]], *, ttl_s: float = 5.0, max_entries: int = 256):
+        # The models whose tables the pages show.
+        self.watches = frozenset(model.__tablename__ for model in watches)
         self.ttl_s = ttl_s
         self.max_entries = max_entries
         self._pages: dict[str, tuple[float, bytes]] = {}

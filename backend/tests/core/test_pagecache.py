@@ -49,7 +49,7 @@ def queries(app: Any) -> Iterator[list[str]]:
 
 
 def test_a_page_is_kept_for_its_time_then_forgotten(clock: Clock) -> None:
-    cache = PageCache({"event"}, ttl_s=5)
+    cache = PageCache([Event], ttl_s=5)
     cache.put("a", b"[1]", cache.generation)
     assert cache.get("a") == b"[1]" and cache.get("b") is None
     clock.now += 4.9
@@ -59,7 +59,7 @@ def test_a_page_is_kept_for_its_time_then_forgotten(clock: Clock) -> None:
 
 
 def test_a_page_read_before_a_change_is_not_kept_after_it(clock: Clock) -> None:
-    cache = PageCache({"event"}, ttl_s=5)
+    cache = PageCache([Event], ttl_s=5)
     generation = cache.generation  # a request starts reading
     cache.clear()  # another commits a change meanwhile
     cache.put("a", b"old", generation)
@@ -67,11 +67,11 @@ def test_a_page_read_before_a_change_is_not_kept_after_it(clock: Clock) -> None:
 
 
 def test_no_more_pages_than_its_limit_and_none_when_switched_off(clock: Clock) -> None:
-    cache = PageCache({"event"}, ttl_s=5, max_entries=3)
+    cache = PageCache([Event], ttl_s=5, max_entries=3)
     for n in range(4):
         cache.put(str(n), b"x", cache.generation)
     assert len(cache) <= 3 and cache.get("3") == b"x"
-    off = PageCache({"event"}, ttl_s=0)
+    off = PageCache([Event], ttl_s=0)
     off.put("a", b"x", off.generation)
     assert off.get("a") is None
 
