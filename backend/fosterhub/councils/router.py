@@ -31,6 +31,10 @@ router = APIRouter(tags=["councils"])
     "/councils",
     operation_id="councils:list",
     summary="Councils on this service",
+    description=(
+        "Each page is kept for a few seconds (`PUBLIC_LIST_CACHE_SECONDS`, default 5): a change "
+        "shows at once on the server that made it, and within those seconds on the others."
+    ),
     response_model=Page[CouncilSummary],
     responses=problem_responses(422),
 )

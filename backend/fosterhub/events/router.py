@@ -80,7 +80,10 @@ async def _one(
         "Filters: `council` (slug; its own and co-hosted events), `kind`, `from` and `to` "
         "(dates, London time, inclusive), and `near` (a postcode) with `within_km` (default "
         "25), which needs the postcode data loaded: a postcode whose position is unknown is a "
-        "422 naming `near`. Online-only events have no distance and are left out by `near`."
+        "422 naming `near`. Online-only events have no distance and are left out by `near`. "
+        "Each page is kept for a few seconds (`PUBLIC_LIST_CACHE_SECONDS`, default 5): a change "
+        "shows at once on the server that made it, and within those seconds on the others; "
+        "`seats_left` of `GET /events/{id}` is always read afresh."
     ),
     response_model=Page[EventOut],
     responses=problem_responses(422),
